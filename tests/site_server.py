@@ -1,0 +1,62 @@
+"""Serve a built site on 127.0.0.1 the way GitHub Pages does: under a path prefix,
+with 404.html for unknown paths and, when asked, gzip for text files."""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import mimetypes
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+def _handler(root: Path, prefix: str, compress: bool):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):  # keep test output clean
+            pass
+
+        def do_GET(self):
+            path = unquote(urlsplit(self.path).path)
+            status, file = 404, root / "404.html"
+            if path.startswith(prefix):
+                candidate = (root / path[len(prefix):]).resolve()
+                if candidate.is_dir():
+                    if not path.endswith("/"):
+                        self.send_response(301)
+                        self.send_header("Location", path + "/")
+                        self.end_headers()
+                        return
+                    candidate = candidate / "index.html"
+                if candidate.is_file() and root in candidate.parents:
+                    status, file = 200, candidate
+            body = file.read_bytes()
+            self.send_response(status)
+            kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") or kind.endswith(("javascript", "json", "xml")) else ""))
+            if compress and file.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, mtime=0)
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+@contextmanager
+def serve(root: Path, prefix: str = "/", compress: bool = False):
+    """Yield the base URL of `root` served under `prefix` on a free port."""
+    if not prefix.endswith("/"):
+        prefix += "/"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(Path(root).resolve(), prefix, compress))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
