@@ -61,7 +61,9 @@ def test_sitemap_404_and_search_index(site):
     assert "Page not found" in (site.dir / "404.html").read_text()
     index = json.loads((site.dir / "search" / "search_index.json").read_text())
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert pages == {url_of(src) if src != "index.md" else "" for src in nav_files()}
+    # The one-page version repeats every page; search would find each thing twice.
+    expected = {url_of(src) if src != "index.md" else "" for src in nav_files()} - {"reference/whole-guide/"}
+    assert pages == expected
 
 
 # Each case: where to inject the mistake, and what the failed build must say.

@@ -1,0 +1,139 @@
+// The "Startup or big tech?" quiz: reads the radios, shows the result in the live region
+// and keeps the answers in the URL hash (#quiz=...) so the result can be shared.
+import { NEUTRAL_REASON, QUESTIONS, decodeHash, encodeHash, missing, result } from "./fit-quiz-core.js";
+
+const VERDICTS = {
+  startup: "A startup looks like the better fit for you now.",
+  "big-tech": "Big tech looks like the better fit for you now.",
+  either: "Either could fit: it depends on the team.",
+};
+
+// Which guide pages to offer for each verdict, best first.
+const LINKS = {
+  startup: ["startup", "ask-startup", "compared", "big-tech"],
+  "big-tech": ["big-tech", "ask-big-tech", "compared", "startup"],
+  either: ["startup", "big-tech", "compared", "ask-startup", "ask-big-tech"],
+};
+
+const mounted = new WeakSet();
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = "mdx-fit-quiz__" + className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+function list(sentences) {
+  const ul = element("ul", "reasons");
+  sentences.forEach((sentence) => ul.append(element("li", null, sentence)));
+  return ul;
+}
+
+function isQuizHash(hash) {
+  return /^#quiz(=|%3D)/i.test(hash);
+}
+
+// Swap the hash without a new history entry, keeping the state Material stores there.
+function setHash(hash) {
+  const url = location.pathname + location.search + (hash ? "#" + hash : "");
+  if (url !== location.pathname + location.search + location.hash) {
+    history.replaceState(history.state, "", url);
+  }
+}
+
+export function mount(root) {
+  if (mounted.has(root)) return;
+  mounted.add(root);
+
+  const form = root.querySelector(".mdx-fit-quiz__form");
+  const live = root.querySelector(".mdx-fit-quiz__result");
+  const reset = root.querySelector(".mdx-fit-quiz__reset");
+  const links = root.querySelector(".mdx-fit-quiz__links");
+  const groups = QUESTIONS.map((q) => form.elements.namedItem("mdx-fit-quiz-" + q.id));
+  root.querySelector(".mdx-fit-quiz__nojs").hidden = true;
+  reset.hidden = false;
+
+  const read = () => groups.map((group) => group.value || null);
+  const write = (answers) => groups.forEach((group, i) => {
+    for (const input of group) input.checked = input.value === answers[i];
+  });
+
+  function linkList(verdict) {
+    const ul = element("ul", "links");
+    for (const key of LINKS[verdict]) {
+      const link = links.content.querySelector(`[data-fit-quiz-link="${key}"]`);
+      const li = element("li");
+      li.append(link.cloneNode(true));
+      ul.append(li);
+    }
+    return ul;
+  }
+
+  let shown = "";
+  function render(answers) {
+    const outcome = result(answers);
+    const key = outcome ? answers.join("") : String(missing(answers));
+    if (key === shown) return;
+    shown = key;
+    if (!outcome) {
+      const left = missing(answers);
+      live.replaceChildren(element("p", "progress",
+        `${left} ${left === 1 ? "question" : "questions"} left. Answer all ${QUESTIONS.length} to see which setting fits you.`));
+      return;
+    }
+    const { verdict, score, reasons } = outcome;
+    const parts = [
+      element("p", "verdict", VERDICTS[verdict]),
+      element("p", "score", `Your answers lean startup ${score.startup}, big tech ${score.bigTech}.`),
+    ];
+    const sides = verdict === "big-tech"
+      ? [["Why", reasons.bigTech], ["What pulls the other way", reasons.startup]]
+      : verdict === "startup"
+        ? [["Why", reasons.startup], ["What pulls the other way", reasons.bigTech]]
+        : [["What pulls toward a startup", reasons.startup], ["What pulls toward big tech", reasons.bigTech]];
+    if (!reasons.startup.length && !reasons.bigTech.length) {
+      parts.push(element("p", null, NEUTRAL_REASON));
+    }
+    for (const [title, sentences] of sides) {
+      if (sentences.length) parts.push(element("p", "label", title), list(sentences));
+    }
+    parts.push(element("p", "label", "Read next"), linkList(verdict));
+    live.replaceChildren(...parts);
+  }
+
+  function update() {
+    const answers = read();
+    render(answers);
+    const hash = encodeHash(answers);
+    if (hash) setHash(hash);
+    else if (isQuizHash(location.hash)) setHash("");
+  }
+
+  // A quiz hash typed or pasted into the address bar changes only the hash.
+  function onHashChange() {
+    if (!root.isConnected) {
+      window.removeEventListener("hashchange", onHashChange);
+      return;
+    }
+    const saved = decodeHash(location.hash);
+    if (saved) {
+      write(saved);
+      update();
+    }
+  }
+
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  reset.addEventListener("click", () => {
+    form.reset();
+    update();
+    groups[0][0].focus();
+  });
+  window.addEventListener("hashchange", onHashChange);
+
+  const saved = decodeHash(location.hash);
+  if (saved) write(saved);
+  update();
+  if (saved) live.scrollIntoView({ block: "center" });
+}

@@ -1,0 +1,98 @@
+"""Fill reference/whole-guide.md with every page of the guide, in nav order, for
+printing or saving as PDF.
+
+Each page's rendered HTML is moved under one URL: its ids get a per-page prefix (so
+"checklist" on two pages stays two targets), links between pages become links within
+this page, other relative links are re-rooted, and interactive widgets are replaced
+by a pointer to the page that has them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+PAGE = "reference/whole-guide.md"
+LEAVE_OUT = {PAGE, "reference/tags.md"}
+
+_ID_ATTR = re.compile(r'\b(id|for)="([^"]+)"')
+_REF_LIST = re.compile(r'\b(aria-labelledby|aria-describedby|aria-controls)="([^"]+)"')
+_URL_REF = re.compile(r"url\(#([^)]+)\)")
+_HREF = re.compile(r'\b(href|src)="([^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_WIDGET = re.compile(r'<div\b[^>]*\bdata-mdx-widget="([^"]+)"[^>]*>')
+_BACKLINKS = re.compile(r'<h2 id="pages-that-link-here".*', re.S)
+
+
+def anchor(url: str) -> str:
+    """A page's section id in the whole guide, from its URL ("a/b/" -> "a-b")."""
+    return url.strip("/").replace("/", "-") or "home"
+
+
+def without_widgets(html: str, page_link: str) -> str:
+    """Replace each widget's element (to its matching </div>) with a pointer."""
+    while found := _WIDGET.search(html):
+        depth, position = 0, found.start()
+        for tag in re.finditer(r"<(/?)div\b[^>]*>", html[position:]):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = position + tag.end()
+                break
+        else:
+            raise ValueError(f"widget {found.group(1)} has no closing </div>")
+        note = (f'<p class="mdx-whole-guide__widget">An interactive tool stands here on '
+                f'<a href="{page_link}">its own page</a>.</p>')
+        html = html[:position] + note + html[end:]
+    return html
+
+
+def relocate(html: str, url: str, urls: set[str], here: str) -> str:
+    """Rewrite one page's HTML (rendered for `url`) to live in the page at `here`."""
+    prefix = anchor(url) + "--"
+    html = _BACKLINKS.sub("", html)
+    html = without_widgets(html, "#" + anchor(url))
+    html = _ID_ATTR.sub(lambda m: f'{m[1]}="{prefix}{m[2]}"', html)
+    html = _REF_LIST.sub(lambda m: f'{m[1]}="' + " ".join(prefix + i for i in m[2].split()) + '"', html)
+    html = _URL_REF.sub(lambda m: f"url(#{prefix}{m[1]})", html)
+
+    def link(match: re.Match) -> str:
+        attribute, value = match[1], match[2]
+        if not value or re.match(r"[a-z][a-z0-9+.-]*:", value) or value.startswith("//"):
+            return match[0]
+        if value.startswith("#"):
+            return f'{attribute}="#{prefix}{value[1:]}"'
+        path, _, fragment = value.partition("#")
+        target = posixpath.normpath(posixpath.join(url, path))
+        target = "" if target == "." else target
+        page = target.rstrip("/") + "/" if target else ""
+        if page in urls:
+            inner = anchor(page) + ("--" + fragment if fragment else "")
+            return f'{attribute}="#{inner}"'
+        if path.endswith("/") and target:
+            target += "/"
+        relative = posixpath.relpath(target or ".", here) + ("/" if page in urls or path.endswith("/") else "")
+        return f'{attribute}="{relative}' + (f"#{fragment}" if fragment else "") + '"'
+
+    html = _HREF.sub(link, html)
+    # One page's h1 becomes a section's h2, and so on down.
+    return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html)
+
+
+def assemble(pages: list[tuple[str, str, str]], here: str) -> str:
+    """pages: (url, title, html) in reading order; returns the whole guide's body."""
+    urls = {url for url, _, _ in pages}
+    contents = "".join(f'<li><a href="#{anchor(url)}">{title}</a></li>' for url, title, _ in pages)
+    sections = "".join(
+        f'<section class="mdx-whole-guide__page" id="{anchor(url)}">{relocate(html, url, urls, here)}</section>'
+        for url, title, html in pages
+    )
+    return f'<nav class="mdx-whole-guide__contents" aria-label="Contents"><ol>{contents}</ol></nav>{sections}'
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri != PAGE:
+        return context
+    pages = [(p.url, p.title, p.content) for p in nav.pages
+             if p.file.src_uri not in LEAVE_OUT and p.content]
+    page.content += assemble(pages, page.url.rstrip("/") or ".")
+    return context

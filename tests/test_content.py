@@ -1,0 +1,181 @@
+"""The guide's content rules, read straight from the Markdown sources."""
+
+from __future__ import annotations
+
+import importlib.util
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from test_build import _Loader, nav_files
+
+DOCS = ROOT / "docs"
+_spec = importlib.util.spec_from_file_location("front_matter", ROOT / "overrides/hooks/front_matter.py")
+front_matter = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(front_matter)
+
+# Pages made by the build from the others: they hold no prose of their own.
+GENERATED = {"reference/tags.md", "reference/whole-guide.md"}
+DIFFERENTIATORS = [f"differentiators/{name}.md" for name in (
+    "ai-ml-knowledge", "bridging-disciplines", "data-preparation",
+    "more-stakeholders", "continuous-iteration", "metrics")]
+REQUIRED_SECTIONS = [
+    "What it is and why AI changes it", "What good looks like", "How it goes wrong",
+    "Worked example", "Checklist", "Questions to ask your team", "Further reading"]
+
+
+def split(src: str) -> tuple[dict, str]:
+    text = (DOCS / src).read_text(encoding="utf-8")
+    match = re.match(r"---\n(.*?)\n---\n(.*)", text, re.S)
+    assert match, f"{src}: no front matter"
+    return yaml.safe_load(match.group(1)), match.group(2)
+
+
+def prose(body: str) -> str:
+    body = re.sub(r"^(```|~~~).*?^\1", " ", body, flags=re.M | re.S)
+    body = re.sub(r"\]\([^)]*\)|<[^>]+>|^\*\[.*$|\{[^}]*\}", " ", body, flags=re.M)
+    return body
+
+
+def words(src: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9][\w'’-]*", prose(split(src)[1])))
+
+
+def internal_links(src: str) -> set[str]:
+    body = split(src)[1]
+    found = set()
+    for target in re.findall(r"\]\(([^)\s#]+\.md)", body):
+        found.add(posixpath.normpath(posixpath.join(posixpath.dirname(src), target)))
+    return found - {src}
+
+
+def allowed_tags() -> set[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "tags" in plugin:
+            return set(plugin["tags"]["tags_allowed"])
+    raise AssertionError("mkdocs.yml has no tags plugin")
+
+
+PAGES = nav_files()
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_front_matter(src):
+    meta, body = split(src)
+    assert front_matter.problems(meta, body) == []
+    assert set(meta["tags"]) <= allowed_tags(), f"{src}: unknown tags {set(meta['tags']) - allowed_tags()}"
+    assert len(re.findall(r"^# ", body, re.M)) == 1, f"{src}: needs exactly one H1"
+
+
+def test_front_matter_rules_catch_mistakes():
+    assert front_matter.problems({"title": "T", "tags": ["x"]}, "") == ["front matter needs 'description'"]
+    assert "characters" in front_matter.problems({"title": "T", "description": "short", "tags": ["x"]}, "")[0]
+    assert "not valid YAML" in front_matter.problems({}, "---\ntitle: [oops\n---\n")[0]
+
+
+@pytest.mark.parametrize("src", DIFFERENTIATORS)
+def test_differentiator_page_structure(src):
+    body = split(src)[1]
+    headings = re.findall(r"^## (.+)$", body, re.M)
+    positions = []
+    for section in REQUIRED_SECTIONS:
+        matching = [i for i, h in enumerate(headings) if h.startswith(section)]
+        assert matching, f"{src}: missing the section '## {section}'"
+        positions.append(matching[0])
+    assert positions == sorted(positions), f"{src}: sections out of order"
+    checklist = body.split("## Checklist", 1)[1].split("\n## ", 1)[0]
+    assert len(re.findall(r"^- \[ \] ", checklist, re.M)) >= 6, f"{src}: the checklist needs 6+ task items"
+    reading = body.split("## Further reading", 1)[1].split("\n## ", 1)[0]
+    assert len(set(re.findall(r"\]\((https?://[^)\s]+)", reading))) >= 3, f"{src}: needs 3+ linked sources"
+    assert words(src) >= 1200, f"{src}: {words(src)} words; the floor is 1,200"
+
+
+@pytest.mark.parametrize("src", [p for p in PAGES if p not in GENERATED])
+def test_page_length(src):
+    floor = 250 if src.endswith("index.md") or src.startswith("reference/") else 900
+    assert words(src) >= floor, f"{src}: {words(src)} words; the floor is {floor}"
+
+
+def test_total_words():
+    total = sum(words(src) for src in PAGES if src not in GENERATED)
+    assert total >= 15000, total
+
+
+@pytest.mark.parametrize("src", [p for p in PAGES if p not in GENERATED])
+def test_links_to_three_other_pages(src):
+    assert len(internal_links(src)) >= 3, f"{src} links to {sorted(internal_links(src))}"
+
+
+PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|placeholder|coming soon)\b", re.I)
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_no_placeholder_text(src):
+    found = PLACEHOLDER.findall((DOCS / src).read_text(encoding="utf-8"))
+    assert not found, f"{src}: {found}"
+
+
+def test_placeholder_check_works():
+    assert PLACEHOLDER.search("This section is TODO.")
+    assert not PLACEHOLDER.search("A todoist-style list")
+
+
+def test_spelling():
+    result = subprocess.run(
+        [sys.executable, "-m", "codespell_lib", "docs", "includes", "README.md", "overrides"],
+        cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def glossary_terms() -> dict[str, str]:
+    """Glossary id -> headword, from 'Headword { #id }' lines."""
+    body = split("reference/glossary.md")[1]
+    return {m[1]: m[0].strip() for m in re.findall(r"^(\S[^\n{]*?)\s*\{\s*#([\w-]+)\s*\}\s*$", body, re.M)}
+
+
+def tooltips() -> dict[str, str]:
+    text = (ROOT / "includes/abbreviations.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^\*\[([^\]]+)\]:\s*(.+)$", text, re.M))
+
+
+def test_glossary_has_thirty_terms_as_a_definition_list():
+    terms = glossary_terms()
+    assert len(terms) >= 30, len(terms)
+    body = split("reference/glossary.md")[1]
+    assert body.count("\n:   ") >= len(terms)
+
+
+def test_every_glossary_term_has_a_tooltip():
+    keys = {key.lower() for key in tooltips()}
+    missing = []
+    for headword in glossary_terms().values():
+        # "Large language model (LLM)" is covered by either of its two names.
+        names = [n.strip().lower() for n in re.split(r"[()]", headword) if n.strip()]
+        if not any(name in keys for name in names):
+            missing.append(headword)
+    assert not missing, f"add a line to includes/abbreviations.md for: {missing}"
+
+
+def test_tooltips_are_plain_text():
+    for key, text in tooltips().items():
+        assert not re.search(r"[\[\]()*_`<>\"]", text), f"tooltip for {key!r} has markup: {text}"
+
+
+def external_links(src: str) -> set[str]:
+    return set(re.findall(r"\]\((https?://[^)\s]+)", split(src)[1]))
+
+
+def test_bibliography_lists_every_source_cited():
+    listed = external_links("reference/bibliography.md")
+    cited = {}
+    for src in PAGES:
+        for url in external_links(src) - listed:
+            cited.setdefault(url, []).append(src)
+    assert not cited, "add to reference/bibliography.md:\n" + "\n".join(f"{u}  ({', '.join(s)})" for u, s in cited.items())
