@@ -12,12 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from site_server import serve
+from site_server import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
-# Pages serves a project site under /<repository>/; the tests do the same.
+# Pages serves a project site under /<repository>/; the tests do the same. The site
+# is built for the address it is served at: Material's instant navigation only
+# takes over links that match the site_url its sitemap names.
 PREFIX = "/ai-pm-field-guide/"
-SITE_URL = "https://owner.github.io" + PREFIX
+PORT = free_port()
+SITE_URL = f"http://127.0.0.1:{PORT}{PREFIX}"
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", ".cache", ".pytest_cache", "__pycache__", "test-output")
 
 
@@ -53,7 +56,8 @@ def site(tmp_path_factory) -> Site:
 @pytest.fixture(scope="session")
 def base_url(site) -> str:
     """The built site on 127.0.0.1 under the project-pages prefix."""
-    with serve(site.dir, PREFIX) as url:
+    with serve(site.dir, PREFIX, port=PORT) as url:
+        assert url == SITE_URL
         yield url
 
 
@@ -125,7 +129,8 @@ def search(page, query: str):
     """Type `query` into the site's search and return the result items.
 
     The search worker builds its index after the page loads; a query typed before
-    it is ready is dropped, so type again until results show (or 15 s pass)."""
+    it is ready is dropped, so type again until results show (or 15 s pass). The
+    worker answers each keystroke, so wait for the answer to the whole query."""
     box = page.get_by_role("textbox", name="Search")
     if not box.is_visible():
         page.keyboard.press("/")
@@ -135,6 +140,8 @@ def search(page, query: str):
         box.press_sequentially(query, delay=20)
         try:
             results.first.wait_for(timeout=1000)
+            # Results for a prefix of the query may show first; let the last settle.
+            page.wait_for_timeout(600)
             return results
         except Exception:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import mimetypes
+import socket
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,12 +48,18 @@ def _handler(root: Path, prefix: str, compress: bool):
     return Handler
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
-def serve(root: Path, prefix: str = "/", compress: bool = False):
-    """Yield the base URL of `root` served under `prefix` on a free port."""
+def serve(root: Path, prefix: str = "/", compress: bool = False, port: int = 0):
+    """Yield the base URL of `root` served under `prefix` (on a free port by default)."""
     if not prefix.endswith("/"):
         prefix += "/"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(Path(root).resolve(), prefix, compress))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(Path(root).resolve(), prefix, compress))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -56,6 +56,7 @@ def test_the_foreign_check_catches_a_cdn():
     assert foreign("//fonts.googleapis.com/css?family=Roboto")
     assert not foreign("../assets/stylesheets/extra.css")
     assert not foreign(SITE_URL + "assets/x.css")
+    assert foreign("https://owner.github.io/ai-pm-field-guide/assets/x.css")
 
 
 def internal_targets(html: str, page_url: str) -> set[str]:
@@ -67,8 +68,6 @@ def internal_targets(html: str, page_url: str) -> set[str]:
             if not value or value.startswith(("mailto:", "javascript:", "data:", "#")):
                 continue
             url = urljoin(page_url, value)
-            if url.startswith(SITE_URL):  # canonical links name the public host
-                continue
             if urlsplit(url).netloc == urlsplit(page_url).netloc:
                 targets.add(url.split("#")[0])
     return targets

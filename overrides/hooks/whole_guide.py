@@ -50,7 +50,6 @@ def relocate(html: str, url: str, urls: set[str], here: str) -> str:
     """Rewrite one page's HTML (rendered for `url`) to live in the page at `here`."""
     prefix = anchor(url) + "--"
     html = _BACKLINKS.sub("", html)
-    html = without_widgets(html, "#" + anchor(url))
     html = _ID_ATTR.sub(lambda m: f'{m[1]}="{prefix}{m[2]}"', html)
     html = _REF_LIST.sub(lambda m: f'{m[1]}="' + " ".join(prefix + i for i in m[2].split()) + '"', html)
     html = _URL_REF.sub(lambda m: f"url(#{prefix}{m[1]})", html)
@@ -74,6 +73,8 @@ def relocate(html: str, url: str, urls: set[str], here: str) -> str:
         return f'{attribute}="{relative}' + (f"#{fragment}" if fragment else "") + '"'
 
     html = _HREF.sub(link, html)
+    # After the links are rewritten, so that the pointer's own link stays as written.
+    html = without_widgets(html, "#" + anchor(url))
     # One page's h1 becomes a section's h2, and so on down.
     return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html)
 

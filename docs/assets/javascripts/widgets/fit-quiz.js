@@ -5,7 +5,7 @@ import { NEUTRAL_REASON, QUESTIONS, decodeHash, encodeHash, missing, result } fr
 const VERDICTS = {
   startup: "A startup looks like the better fit for you now.",
   "big-tech": "Big tech looks like the better fit for you now.",
-  either: "Either could fit: it depends on the team.",
+  either: "Either could fit — it depends on the team.",
 };
 
 // Which guide pages to offer for each verdict, best first.
@@ -15,7 +15,29 @@ const LINKS = {
   either: ["startup", "big-tech", "compared", "ask-startup", "ask-big-tech"],
 };
 
+const STYLESHEET = new URL("fit-quiz.css", import.meta.url).href;
 const mounted = new WeakSet();
+
+// Material's instant navigation swaps in a fresh copy of the page even when only the
+// anchor changes (a click on a heading link), so the last answers are carried over to
+// the next mount of the quiz on the same path. Cleared by "Start over".
+let carried = null;
+
+// Instant navigation also drops <head> elements the next page lacks, including this
+// widget's stylesheet, so put it back when it is missing.
+// Calls `then(late)` once it has loaded, late if that was after the mount, so that
+// scrolling measures the styled layout.
+function ensureStylesheet(then) {
+  let link = Array.from(document.querySelectorAll('link[rel="stylesheet"]')).find((l) => l.href === STYLESHEET);
+  if (!link) {
+    link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = STYLESHEET;
+    document.head.append(link);
+  }
+  if (link.sheet) then(false);
+  else link.addEventListener("load", () => then(true), { once: true });
+}
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -49,7 +71,7 @@ export function mount(root) {
   const form = root.querySelector(".mdx-fit-quiz__form");
   const live = root.querySelector(".mdx-fit-quiz__result");
   const reset = root.querySelector(".mdx-fit-quiz__reset");
-  const links = root.querySelector(".mdx-fit-quiz__links");
+  const pages = root.querySelector(".mdx-fit-quiz__pages");
   const groups = QUESTIONS.map((q) => form.elements.namedItem("mdx-fit-quiz-" + q.id));
   root.querySelector(".mdx-fit-quiz__nojs").hidden = true;
   reset.hidden = false;
@@ -62,7 +84,7 @@ export function mount(root) {
   function linkList(verdict) {
     const ul = element("ul", "links");
     for (const key of LINKS[verdict]) {
-      const link = links.content.querySelector(`[data-fit-quiz-link="${key}"]`);
+      const link = pages.content.querySelector(`[data-fit-quiz-link="${key}"]`);
       const li = element("li");
       li.append(link.cloneNode(true));
       ul.append(li);
@@ -102,10 +124,13 @@ export function mount(root) {
     live.replaceChildren(...parts);
   }
 
-  function update() {
+  // keepAnchor leaves a heading anchor in the URL alone (used when answers are carried over).
+  function update(keepAnchor = false) {
     const answers = read();
     render(answers);
+    carried = { path: location.pathname, answers };
     const hash = encodeHash(answers);
+    if (keepAnchor && location.hash && !isQuizHash(location.hash)) return;
     if (hash) setHash(hash);
     else if (isQuizHash(location.hash)) setHash("");
   }
@@ -123,17 +148,29 @@ export function mount(root) {
     }
   }
 
-  form.addEventListener("change", update);
+  form.addEventListener("change", () => update());
   form.addEventListener("submit", (event) => event.preventDefault());
   reset.addEventListener("click", () => {
     form.reset();
     update();
+    carried = null;
     groups[0][0].focus();
   });
   window.addEventListener("hashchange", onHashChange);
 
-  const saved = decodeHash(location.hash);
-  if (saved) write(saved);
-  update();
-  if (saved) live.scrollIntoView({ block: "center" });
+  const shared = decodeHash(location.hash);
+  const kept = carried && carried.path === location.pathname ? carried.answers : null;
+  if (shared || kept) write(shared || kept);
+  update(!shared);
+  ensureStylesheet((late) => {
+    // A shared link opens at the top of the page (the hash names no element), so bring
+    // the result into view; a position restored by Back or a reload is left alone.
+    if (shared) {
+      if (window.scrollY === 0) live.scrollIntoView({ block: "start" });
+      return;
+    }
+    // The styled quiz is taller, which pushes a heading the reader was sent to out of view.
+    const target = late && location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && root.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) target.scrollIntoView();
+  });
 }
