@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; this silences only that.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser bench clean
+.PHONY: serve build test tools bench zensical-check clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -15,12 +15,16 @@ serve: $(VENV)/.site
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-test: $(VENV)/.dev browser
-	$(BIN)/python -m pytest
+test: $(VENV)/.dev node_modules/.installed
+	$(BIN)/python -m pytest tests
 
-# Browser tests need a Chromium; on Debian/Ubuntu as root this installs it.
-browser:
-	@sh tests/tools/ensure-browser.sh
+# Chromium, Node.js and Java; on Debian/Ubuntu as root this installs what is missing.
+tools:
+	@sh tests/tools/ensure-tools.sh
+
+node_modules/.installed: package.json package-lock.json | tools
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
@@ -30,9 +34,22 @@ $(VENV)/.site: requirements.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --requirement requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python tools
 	$(BIN)/python -m pip install --quiet --requirement requirements-dev.txt
 	touch $@ $(VENV)/.site
 
+# Figures, not a test: build time, page weight and Lighthouse scores per page.
+bench: $(VENV)/.dev node_modules/.installed
+	$(BIN)/python tests/bench.py
+
+# Builds the same mkdocs.yml with Zensical and reports what differs (see README).
+zensical-check: $(VENV)/.site .venv-zensical/.installed
+	$(BIN)/python tests/tools/zensical_check.py
+
+.venv-zensical/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install --quiet --requirement requirements-zensical.txt
+	touch $@
+
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site .cache .pytest_cache test-output

@@ -146,3 +146,20 @@ def search(page, query: str):
         except Exception:
             continue
     raise AssertionError(f"search for {query!r} showed no result")
+
+
+def wait_until(page, script: str, arg=None, timeout: float = 10.0):
+    """Poll a JavaScript function until it returns something truthy.
+
+    Playwright's own wait_for_function compiles its predicate in the page, which the
+    site's Content Security Policy (rightly) forbids; page.evaluate is not affected."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {script}")
+        page.wait_for_timeout(50)

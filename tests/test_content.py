@@ -179,3 +179,11 @@ def test_bibliography_lists_every_source_cited():
         for url in external_links(src) - listed:
             cited.setdefault(url, []).append(src)
     assert not cited, "add to reference/bibliography.md:\n" + "\n".join(f"{u}  ({', '.join(s)})" for u, s in cited.items())
+
+
+def test_tooltips_stand_one_to_a_block():
+    # Python-Markdown re-tests a block after each abbreviation it takes from it, so
+    # definitions on consecutive lines cost time that grows with the square of their
+    # number, on every page. A blank line between them keeps the build fast.
+    text = (ROOT / "includes/abbreviations.md").read_text(encoding="utf-8")
+    assert "]:" in text and not re.search(r"^\*\[.*\n\*\[", text, re.M)

@@ -8,13 +8,16 @@
   var loaded = {};
 
   function load(name) {
-    if (!loaded[name]) {
+    // Instant navigation drops <head> elements the next page lacks, so the
+    // stylesheet is checked for on every mount, not only on the first.
+    var href = new URL(name + ".css", base).href;
+    if (!document.head.querySelector('link[href="' + href + '"]')) {
       var sheet = document.createElement("link");
       sheet.rel = "stylesheet";
-      sheet.href = new URL(name + ".css", base).href;
+      sheet.href = href;
       document.head.appendChild(sheet);
-      loaded[name] = import(new URL(name + ".js", base).href);
     }
+    if (!loaded[name]) loaded[name] = import(new URL(name + ".js", base).href);
     return loaded[name];
   }
 
@@ -28,22 +31,30 @@
   }
 
   // The header opens the drawer and the search with <label>s, which the keyboard
-  // cannot reach: make them buttons that Enter and Space press.
-  var NAMES = { __drawer: "Open navigation", __search: "Open search" };
-  function keyboardButtons() {
-    Object.keys(NAMES).forEach(function (id) {
+  // cannot reach and which are no buttons to a screen reader. Put a real button in
+  // front of each; the label stays for readers without JavaScript.
+  var BUTTONS = { __drawer: "Open navigation", __search: "Open search" };
+  function headerButtons() {
+    Object.keys(BUTTONS).forEach(function (id) {
       var label = document.querySelector('.md-header label[for="' + id + '"]');
-      if (!label || label.hasAttribute("tabindex")) return;
-      label.tabIndex = 0;
-      label.setAttribute("role", "button");
-      label.setAttribute("aria-label", NAMES[id]);
-      label.addEventListener("keydown", function (event) {
-        if (event.key !== "Enter" && event.key !== " ") return;
-        event.preventDefault();
+      if (!label || label.classList.contains("mdx-replaced")) return;
+      var toggle = document.getElementById(id);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-header__button md-icon mdx-header-button mdx-header-button--" + id.slice(2);
+      button.setAttribute("aria-label", BUTTONS[id]);
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      button.innerHTML = label.innerHTML;
+      button.addEventListener("click", function () {
         label.click();
-        var first = id === "__drawer" && document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
+        var first = id === "__drawer" && toggle.checked && document.querySelector(".md-sidebar--primary a");
         if (first) setTimeout(function () { first.focus(); }, 50);
       });
+      toggle.addEventListener("change", function () {
+        button.setAttribute("aria-expanded", String(toggle.checked));
+      });
+      label.classList.add("mdx-replaced");
+      label.after(button);
     });
   }
 
@@ -52,7 +63,7 @@
     var drawer = document.getElementById("__drawer");
     if (event.key !== "Escape" || !drawer || !drawer.checked) return;
     drawer.click();
-    var button = document.querySelector('.md-header label[for="__drawer"]');
+    var button = document.querySelector(".mdx-header-button--drawer");
     if (button) button.focus();
   });
 
@@ -75,7 +86,7 @@
   window.addEventListener("resize", scrollableRegions);
 
   function onPage() {
-    keyboardButtons();
+    headerButtons();
     mountWidgets();
     scrollableRegions();
   }

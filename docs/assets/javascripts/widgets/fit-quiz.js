@@ -1,6 +1,6 @@
 // The "Startup or big tech?" quiz: reads the radios, shows the result in the live region
 // and keeps the answers in the URL hash (#quiz=...) so the result can be shared.
-import { NEUTRAL_REASON, QUESTIONS, decodeHash, encodeHash, missing, result } from "./fit-quiz-core.js";
+import { NEUTRAL_REASON, QUESTIONS, TIE_MARGIN, decodeHash, encodeHash, missing, result } from "./fit-quiz-core.js";
 
 const VERDICTS = {
   startup: "A startup looks like the better fit for you now.",
@@ -24,9 +24,8 @@ const mounted = new WeakSet();
 let carried = null;
 
 // Instant navigation also drops <head> elements the next page lacks, including this
-// widget's stylesheet, so put it back when it is missing.
-// Calls `then(late)` once it has loaded, late if that was after the mount, so that
-// scrolling measures the styled layout.
+// widget's stylesheet, so put it back when it is missing. `then` runs once it has
+// loaded, so that any scrolling measures the styled layout.
 function ensureStylesheet(then) {
   let link = Array.from(document.querySelectorAll('link[rel="stylesheet"]')).find((l) => l.href === STYLESHEET);
   if (!link) {
@@ -35,8 +34,18 @@ function ensureStylesheet(then) {
     link.href = STYLESHEET;
     document.head.append(link);
   }
-  if (link.sheet) then(false);
-  else link.addEventListener("load", () => then(true), { once: true });
+  if (link.sheet) then();
+  else link.addEventListener("load", then, { once: true });
+}
+
+// The element the URL's hash names, if it is a heading anchor rather than quiz answers.
+function anchorTarget() {
+  if (location.hash.length < 2 || isQuizHash(location.hash)) return null;
+  try {
+    return document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    return null;
+  }
 }
 
 function element(tag, className, text) {
@@ -107,7 +116,8 @@ export function mount(root) {
     const { verdict, score, reasons } = outcome;
     const parts = [
       element("p", "verdict", VERDICTS[verdict]),
-      element("p", "score", `Your answers lean startup ${score.startup}, big tech ${score.bigTech}.`),
+      element("p", "score", `Score: startup ${score.startup}, big tech ${score.bigTech}.` +
+        (verdict === "either" ? ` A gap of ${TIE_MARGIN} point or less counts as a tie.` : "")),
     ];
     const sides = verdict === "big-tech"
       ? [["Why", reasons.bigTech], ["What pulls the other way", reasons.startup]]
@@ -162,15 +172,20 @@ export function mount(root) {
   const kept = carried && carried.path === location.pathname ? carried.answers : null;
   if (shared || kept) write(shared || kept);
   update(!shared);
-  ensureStylesheet((late) => {
+  ensureStylesheet(() => {
     // A shared link opens at the top of the page (the hash names no element), so bring
     // the result into view; a position restored by Back or a reload is left alone.
     if (shared) {
       if (window.scrollY === 0) live.scrollIntoView({ block: "start" });
       return;
     }
-    // The styled quiz is taller, which pushes a heading the reader was sent to out of view.
-    const target = late && location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (target && root.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) target.scrollIntoView();
+    // The quiz grows when its stylesheet applies, which can push the heading a link
+    // pointed to (one below the quiz) out of view; put it back.
+    requestAnimationFrame(() => {
+      const target = anchorTarget();
+      if (!target || !(root.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
+      const { top } = target.getBoundingClientRect();
+      if (top < 0 || top > window.innerHeight) target.scrollIntoView();
+    });
   });
 }

@@ -1,0 +1,40 @@
+"""Accessibility fixes to markup the theme writes, made at build time.
+
+Each fix names what the theme leaves out, so no theme template has to be copied:
+the search dialog and the page-loading bar get names, each checklist box gets its
+item's text as its name, and empty tabindex attributes (invalid HTML) are dropped.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+_TASK = re.compile(r'(<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox")([^>]*>)(.*?)</li>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def name_checkboxes(page_html: str) -> str:
+    def named(match: re.Match) -> str:
+        text = " ".join(html_lib.unescape(_TAG.sub("", match[3])).split())
+        label = html_lib.escape(text[:150], quote=True)
+        return f'{match[1]} aria-label="{label}"{match[2]}{match[3]}</li>'
+
+    return _TASK.sub(named, page_html)
+
+
+def fix(page_html: str) -> str:
+    page_html = page_html.replace('data-md-component="search" role="dialog">',
+                                  'data-md-component="search" role="dialog" aria-label="Search">', 1)
+    page_html = page_html.replace('data-md-component="progress" role="progressbar">',
+                                  'data-md-component="progress" role="progressbar" aria-label="Loading the page">', 1)
+    page_html = page_html.replace(' tabindex=""', "")
+    return name_checkboxes(page_html)
+
+
+def on_post_page(output, page, config):
+    return fix(output)
+
+
+def on_post_template(output, template_name, config):
+    return fix(output) if template_name == "404.html" else output

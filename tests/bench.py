@@ -1,0 +1,153 @@
+"""`make bench`: how fast and how light the site is, as figures. Not a test: it
+never fails on timing; it prints a table per page and writes the same figures as
+JSON to test-output/bench/, so that two runs can be compared.
+
+  BENCH_RUNS=3        Lighthouse runs per page and form factor (the median is kept)
+  BENCH_PAGES=a,b     only these page paths ("" is the home page); default: all
+  BENCH_LIGHTHOUSE=0  skip Lighthouse (weights and build time only)
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import CHROMIUM_ARGS, ROOT, chromium_path  # noqa: E402
+from site_server import free_port, serve  # noqa: E402
+
+OUT = ROOT / "test-output" / "bench"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+ASSET = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)"')
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def build(site: Path, url: str) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                   cwd=ROOT, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def weight(site: Path, path: str) -> dict:
+    """Bytes of a page's first view (HTML, CSS, JS, fonts) and of what follows it."""
+    page = site / path / "index.html"
+    html = page.read_bytes()
+    files = [page]
+    for ref in ASSET.findall(html.decode()):
+        files.append((page.parent / ref.split("?")[0]).resolve())
+    kinds = {"html": [page], "css": [f for f in files if f.suffix == ".css"],
+             "js": [f for f in files if f.suffix == ".js"],
+             "fonts": sorted(site.rglob("*.woff2"))}
+    first = {k: (sum(f.stat().st_size for f in v), sum(gz(f.read_bytes()) for f in v)) for k, v in kinds.items()}
+    # Fetched right after load: the search worker and index; a widget's code and data.
+    later = sorted((site / "assets/javascripts/workers").glob("search.*.js")) + [site / "search/search_index.json"]
+    for name in re.findall(r'data-mdx-widget="([^"]+)"', html.decode()):
+        later += [site / f"assets/javascripts/widgets/{name}.{ext}" for ext in ("js", "css")]
+        later += [f for f in (site / "assets/javascripts/widgets").glob("*-core.js") if name.split("-")[0] in f.name]
+        if name == "metrics-lab":
+            later.append(site / "assets/data/scored-examples.json")
+    later = [f for f in later if f.is_file()]
+    first_raw = sum(v[0] for v in first.values())
+    first_gz = sum(v[1] for v in first.values())
+    return {
+        **{f"{k}_raw": v[0] for k, v in first.items()}, **{f"{k}_gzip": v[1] for k, v in first.items()},
+        "first_view_raw": first_raw, "first_view_gzip": first_gz,
+        "with_after_load_gzip": first_gz + sum(gz(f.read_bytes()) for f in later),
+    }
+
+
+def lighthouse(url: str, desktop: bool) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                   "--only-categories=performance,accessibility,best-practices,seo",
+                   "--chrome-flags=" + " ".join(CHROMIUM_ARGS + [f"--user-data-dir={tmp}/profile"])]
+        if desktop:
+            command.append("--preset=desktop")
+        env = {**os.environ, "CHROME_PATH": chromium_path() or ""}
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=180)
+        data = json.loads(report.read_text())
+    audits = data["audits"]
+    return {
+        **{k: round(v["score"] * 100) for k, v in data["categories"].items()},
+        "fcp_ms": audits["first-contentful-paint"]["numericValue"],
+        "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+        "tbt_ms": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "bytes": audits["total-byte-weight"]["numericValue"],
+        "requests": len(audits["network-requests"]["details"]["items"]),
+    }
+
+
+def median_of(runs: list[dict]) -> dict:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+def main() -> None:
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+        builds = [build(site, url) for _ in range(5)]
+        pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+        pages = ["" if p == "." else p + "/" for p in pages]
+        if "BENCH_PAGES" in os.environ:
+            pages = [p for p in pages if p.strip("/") in os.environ["BENCH_PAGES"].split(",")]
+        index = site / "search/search_index.json"
+        result = {
+            "build_seconds_median_of_5": statistics.median(builds),
+            "search_index": {"raw": index.stat().st_size, "gzip": gz(index.read_bytes())},
+            "pages": {},
+        }
+        use_lighthouse = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0" and LIGHTHOUSE.exists()
+        with serve(site, "/", compress=True, port=port):
+            for path in pages:
+                entry = {"weight": weight(site, path)}
+                if use_lighthouse:
+                    for form, desktop in (("phone", False), ("desktop", True)):
+                        entry[form] = median_of([lighthouse(url + path, desktop) for _ in range(runs)])
+                result["pages"][path or "/"] = entry
+                print(f"measured /{path}", file=sys.stderr)
+    OUT.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (OUT / f"bench-{stamp}.json").write_text(json.dumps(result, indent=2))
+    report(result)
+    print(f"\nFigures written to {OUT / f'bench-{stamp}.json'}")
+
+
+def report(result: dict) -> None:
+    kb = lambda n: f"{n / 1024:.1f}"  # noqa: E731
+    print(f"Build (strict, median of 5): {result['build_seconds_median_of_5']:.2f} s")
+    print(f"Search index: {kb(result['search_index']['raw'])} KB raw, {kb(result['search_index']['gzip'])} KB gzip\n")
+    print(f"{'page':44} {'HTML gz':>8} {'CSS gz':>7} {'JS gz':>6} {'first gz':>9} {'+after':>7}  KB")
+    for path, entry in result["pages"].items():
+        w = entry["weight"]
+        print(f"{path:44} {kb(w['html_gzip']):>8} {kb(w['css_gzip']):>7} {kb(w['js_gzip']):>6} "
+              f"{kb(w['first_view_gzip']):>9} {kb(w['with_after_load_gzip']):>7}")
+    for form in ("phone", "desktop"):
+        rows = [(p, e[form]) for p, e in result["pages"].items() if form in e]
+        if not rows:
+            continue
+        print(f"\nLighthouse 12, {form} (median of runs)")
+        print(f"{'page':44} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>5} {'KB':>6} {'req':>4}")
+        for path, m in rows:
+            print(f"{path:44} {m['performance']:>4.0f} {m['accessibility']:>4.0f} {m['best-practices']:>4.0f} {m['seo']:>4.0f} "
+                  f"{m['fcp_ms']:>7.0f} {m['lcp_ms']:>7.0f} {m['tbt_ms']:>7.0f} {m['cls']:>5.2f} {m['bytes'] / 1024:>6.1f} {m['requests']:>4.0f}")
+
+
+if __name__ == "__main__":
+    main()
