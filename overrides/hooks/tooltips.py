@@ -1,0 +1,30 @@
+"""Keep a glossary tooltip on the first use of each term on a page, not on every use.
+
+includes/abbreviations.md turns every occurrence of a glossary term into an <abbr>
+with its definition; on a long page that is a hundred dotted underlines, as many
+copies of the same definitions in the HTML, and as many tooltips for the theme to
+set up. The first use on the page is where a reader needs the explanation.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+
+
+def first_uses_only(html: str) -> str:
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        term = match[2].lower()
+        if term in seen:
+            return match[2]
+        seen.add(term)
+        return match[0]
+
+    return _ABBR.sub(keep_first, html)
+
+
+def on_page_content(html, page, config, files):
+    return first_uses_only(html)
