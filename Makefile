@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; this silences only that.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test tools bench zensical-check clean
+.PHONY: serve build test tools bench linkcheck-external zensical-check clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -41,6 +41,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python tools
 # Figures, not a test: build time, page weight and Lighthouse scores per page.
 bench: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python tests/bench.py
+
+# Links to other hosts, over the network (not part of `make test`, which is offline).
+linkcheck-external: $(VENV)/.dev
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python -m linkcheck --config tests/linkcheckerrc-external --no-status site/index.html
 
 # Builds the same mkdocs.yml with Zensical and reports what differs (see README).
 zensical-check: $(VENV)/.site .venv-zensical/.installed

@@ -1,0 +1,178 @@
+"""Guardrails: a build is reproducible, every page carries a Content Security Policy
+that Chromium enforces, a link checker finds nothing broken, and `mkdocs serve`
+survives an author's mistake."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+from conftest import PREFIX, ROOT, PageWatch, mkdocs_build
+from site_server import free_port, serve
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
+    again = tmp_path / "again"
+    result = mkdocs_build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    first = sorted(p.relative_to(site.dir) for p in site.dir.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert first == second
+    differ = [str(p) for p in first if not filecmp.cmp(site.dir / p, again / p, shallow=False)]
+    assert not differ, differ
+
+
+# --- Content Security Policy -----------------------------------------------------------------
+
+def policy_of(html: str) -> str:
+    found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    assert found, "no Content-Security-Policy meta tag"
+    return found[1]
+
+
+def test_every_page_has_a_strict_policy(site):
+    for page in site.pages():
+        html = page.read_text(encoding="utf-8")
+        policy = dict(rule.split(" ", 1) for rule in policy_of(html).split("; "))
+        assert policy["default-src"] == "'self'"
+        assert policy["object-src"] == "'none'" and policy["base-uri"] == "'self'"
+        assert "unsafe-inline" not in policy["script-src"] and "unsafe-eval" not in policy["script-src"]
+        # The policy comes before anything that loads.
+        assert html.index("Content-Security-Policy") < html.index("<link")
+
+
+def test_no_page_violates_its_policy_in_chromium(browser, base_url):
+    context = browser.new_context()
+    context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation',"
+                            " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))")
+    page = context.new_page()
+    found = []
+    for html in sorted((p for p in site_pages(base_url)), key=str):
+        page.goto(html)
+        page.wait_for_load_state("networkidle")
+        found += [f"{html}: {v}" for v in page.evaluate("window.__violations")]
+    context.close()
+    assert not found, "\n".join(found)
+
+
+def site_pages(base_url: str):
+    from test_reader import PAGES
+    return [base_url + path for path in PAGES] + [base_url + "no/such/page/"]
+
+
+def test_an_inline_script_the_policy_does_not_allow_is_blocked(site, browser, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.dir, copy)
+    page_file = copy / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    page_file.write_text(html.replace("</body>", "<script>window.__injected = true</script></body>"))
+    with serve(copy, PREFIX, port=free_port()) as url:
+        page = browser.new_page()
+        watch = PageWatch(page)
+        page.goto(url)
+        assert page.evaluate("window.__injected") is None
+        assert any("Content Security Policy" in e for e in watch.errors), watch.errors
+        page.close()
+
+
+# --- Links ------------------------------------------------------------------------------------
+
+def linkcheck(url: str, tmp_path, *options: str) -> subprocess.CompletedProcess:
+    # LinkChecker drops root privileges to 'nobody', so its config must be readable.
+    config = tmp_path / "linkcheckerrc"
+    shutil.copy(ROOT / "tests/linkcheckerrc", config)
+    os.chmod(tmp_path, 0o755)
+    os.chmod(config, 0o644)
+    # A missing #anchor is a warning to LinkChecker; warnings make it exit 1 too.
+    return subprocess.run([sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status", *options, url],
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_the_link_checker_finds_no_broken_link_or_anchor_under_a_subpath(base_url, tmp_path):
+    result = linkcheck(base_url, tmp_path)
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report[-5000:]
+    checked = re.search(r"(\d+) links? in (\d+) URLs? checked", report)
+    assert checked and int(checked[2]) > 300, report[-2000:]
+
+
+def test_the_link_checker_catches_a_broken_anchor(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.dir, copy)
+    home = copy / "index.html"
+    home.write_text(home.read_text().replace("</article>", '<a href="reference/glossary/#no-such-term">x</a></article>'))
+    with serve(copy, PREFIX, port=free_port()) as url:
+        result = linkcheck(url, tmp_path, "--recursion-level=1")
+    assert result.returncode == 1
+    assert "Anchor `no-such-term' (decoded" in result.stdout
+
+
+def test_external_links_are_well_formed(site):
+    bad = []
+    for page in site.pages():
+        for href in re.findall(r'<a [^>]*href="(https?://[^"]*)"', page.read_text(encoding="utf-8")):
+            parts = urlsplit(href)
+            if parts.scheme != "https" and parts.hostname not in {"127.0.0.1", "localhost"}:
+                bad.append(f"{page.name}: not https: {href}")
+            elif not parts.hostname or "." not in parts.hostname or " " in href:
+                bad.append(f"{page.name}: malformed: {href}")
+    assert not bad, "\n".join(sorted(set(bad)))
+
+
+# --- Author mistakes while serving ----------------------------------------------------------------
+
+def get(url: str, timeout: float = 5) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode()
+
+
+def test_mkdocs_serve_survives_a_broken_page_and_recovers(project):
+    port = free_port()
+    log = project / "serve.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=project, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/foundations/"
+    page = project / "docs/foundations/index.md"
+    original = page.read_text()
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                html = get(url)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.3)
+        assert "livereload" in html, "mkdocs serve does not live-reload (check the click pin)"
+
+        page.write_text(original + "\nSee [the missing page](no-such-page.md).\n")
+        wait_for_log(log, "Aborted with 1 warnings in strict mode")
+        text = log.read_text()
+        assert "foundations/index.md" in text and "no-such-page.md" in text
+        assert server.poll() is None, "the server stopped"
+
+        page.write_text(original + "\nThe page is back.\n")
+        deadline = time.monotonic() + 60
+        while "The page is back." not in get(url, timeout=30):
+            assert time.monotonic() < deadline
+            time.sleep(0.3)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def wait_for_log(log, words: str, timeout: float = 60):
+    deadline = time.monotonic() + timeout
+    while words not in log.read_text():
+        assert time.monotonic() < deadline, log.read_text()[-3000:]
+        time.sleep(0.2)
