@@ -9,10 +9,8 @@ JSON to test-output/bench/, so that two runs can be compared.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -22,15 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import CHROMIUM_ARGS, ROOT, chromium_path  # noqa: E402
+from page_weight import gz, weight  # noqa: E402
 from site_server import free_port, serve  # noqa: E402
 
 OUT = ROOT / "test-output" / "bench"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-ASSET = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)"')
-
-
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
 def build(site: Path, url: str) -> float:
@@ -39,34 +33,6 @@ def build(site: Path, url: str) -> float:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                    cwd=ROOT, env=env, check=True)
     return time.perf_counter() - start
-
-
-def weight(site: Path, path: str) -> dict:
-    """Bytes of a page's first view (HTML, CSS, JS, fonts) and of what follows it."""
-    page = site / path / "index.html"
-    html = page.read_bytes()
-    files = [page]
-    for ref in ASSET.findall(html.decode()):
-        files.append((page.parent / ref.split("?")[0]).resolve())
-    kinds = {"html": [page], "css": [f for f in files if f.suffix == ".css"],
-             "js": [f for f in files if f.suffix == ".js"],
-             "fonts": sorted(site.rglob("*.woff2"))}
-    first = {k: (sum(f.stat().st_size for f in v), sum(gz(f.read_bytes()) for f in v)) for k, v in kinds.items()}
-    # Fetched right after load: the search worker and index; a widget's code and data.
-    later = sorted((site / "assets/javascripts/workers").glob("search.*.js")) + [site / "search/search_index.json"]
-    for name in re.findall(r'data-mdx-widget="([^"]+)"', html.decode()):
-        later += [site / f"assets/javascripts/widgets/{name}.{ext}" for ext in ("js", "css")]
-        later += [f for f in (site / "assets/javascripts/widgets").glob("*-core.js") if name.split("-")[0] in f.name]
-        if name == "metrics-lab":
-            later.append(site / "assets/data/scored-examples.json")
-    later = [f for f in later if f.is_file()]
-    first_raw = sum(v[0] for v in first.values())
-    first_gz = sum(v[1] for v in first.values())
-    return {
-        **{f"{k}_raw": v[0] for k, v in first.items()}, **{f"{k}_gzip": v[1] for k, v in first.items()},
-        "first_view_raw": first_raw, "first_view_gzip": first_gz,
-        "with_after_load_gzip": first_gz + sum(gz(f.read_bytes()) for f in later),
-    }
 
 
 def lighthouse(url: str, desktop: bool) -> dict:

@@ -1,0 +1,63 @@
+"""Byte budgets. Sizes are deterministic, so unlike speed they are tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from page_weight import gz, weight
+from test_reader import PAGES
+
+FIRST_VIEW_GZIP = 80 * 1024      # HTML + CSS + JS + fonts, gzip, per page
+OWN_CSS_JS_GZIP = 10 * 1024      # the site's own stylesheets and scripts, gzip, in all
+# The one-page version holds the whole guide; it is for printing, not a first view.
+EXEMPT = {"reference/whole-guide/"}
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p not in EXEMPT])
+def test_first_view_fits_the_budget(site, path):
+    first = weight(site.dir, path)["first_view_gzip"]
+    assert first <= FIRST_VIEW_GZIP, f"/{path}: first view is {first / 1024:.1f} KB gzip"
+
+
+def own_assets(site, html: str) -> list:
+    refs = re.findall(r'<(?:link[^>]*href|script[^>]*src)="([^"]+\.(?:css|js))"', html)
+    # The theme's files carry a content hash in their names; the site's own do not.
+    return sorted({site.dir / re.sub(r"^(\.\./)+", "", ref) for ref in refs if not re.search(r"\.[0-9a-f]{8}\.min\.", ref)})
+
+
+def test_the_sites_own_css_and_js_fit_the_budget(site):
+    own = own_assets(site, site.html("reference/about/"))
+    assert own, "no stylesheet or script of the site's own found"
+    total = sum(gz(f.read_bytes()) for f in own)
+    assert total <= OWN_CSS_JS_GZIP, f"{total / 1024:.1f} KB gzip: {[f.name for f in own]}"
+
+
+def test_widget_code_loads_only_where_a_widget_is(site):
+    for path in PAGES:
+        html = site.html(path)
+        assert "widgets/" not in " ".join(re.findall(r'<(?:script|link)[^>]+>', html)), f"/{path} loads widget code up front"
+
+
+def test_no_font_file_is_shipped_unless_used(site):
+    fonts = [f for pattern in ("*.woff2", "*.woff", "*.ttf", "*.otf") for f in site.dir.rglob(pattern)]
+    css = " ".join(f.read_text(encoding="utf-8") for f in site.dir.rglob("*.css"))
+    unused = [f.name for f in fonts if f.name not in css]
+    assert not unused, unused
+
+
+def test_images_are_svg_or_sized_lazy_rasters(site):
+    problems = []
+    for page in site.pages():
+        for tag in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):
+            src = re.search(r'src="([^"]+)"', tag)[1]
+            if src.endswith(".svg"):
+                continue
+            if not ("width=" in tag and "height=" in tag):
+                problems.append(f"{page.parent.name}: {src} has no width/height")
+            if 'loading="lazy"' not in tag:
+                problems.append(f"{page.parent.name}: {src} is not lazy")
+    rasters = [f for ext in ("png", "jpg", "jpeg", "gif", "webp") for f in site.dir.rglob(f"*.{ext}")]
+    problems += [f"{f.name} is {f.stat().st_size // 1024} KB" for f in rasters if f.stat().st_size > 100 * 1024]
+    assert not problems, problems
