@@ -187,3 +187,11 @@ def test_tooltips_stand_one_to_a_block():
     # number, on every page. A blank line between them keeps the build fast.
     text = (ROOT / "includes/abbreviations.md").read_text(encoding="utf-8")
     assert "]:" in text and not re.search(r"^\*\[.*\n\*\[", text, re.M)
+
+
+def test_markdownlint_passes_with_the_projects_config():
+    lint = ROOT / "node_modules/.bin/markdownlint-cli2"
+    assert lint.exists(), "run `make test` (npm ci installs markdownlint-cli2)"
+    result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "Linting: " in result.stdout + result.stderr
