@@ -62,6 +62,8 @@ def test_glossary_terms_show_as_tooltips_on_every_content_page(site):
 def test_a_tooltip_marks_the_first_use_of_a_term_only():
     html = '<p><abbr title="x">AI</abbr> and <abbr title="x">AI</abbr>, <abbr title="y">ML</abbr></p>'
     assert tooltips.first_uses_only(html) == '<p><abbr title="x">AI</abbr> and AI, <abbr title="y">ML</abbr></p>'
+    heading = '<h1 id="a">The <abbr title="x">AI</abbr> guide</h1><p><abbr title="x">AI</abbr> here</p>'
+    assert tooltips.first_uses_only(heading) == '<h1 id="a">The AI guide</h1><p><abbr title="x">AI</abbr> here</p>'
 
 
 # --- Formulas ---------------------------------------------------------------------------------

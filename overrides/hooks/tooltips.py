@@ -3,7 +3,7 @@
 includes/abbreviations.md turns every occurrence of a glossary term into an <abbr>
 with its definition; on a long page that is a hundred dotted underlines, as many
 copies of the same definitions in the HTML, and as many tooltips for the theme to
-set up. The first use on the page is where a reader needs the explanation.
+set up. The first use in the text of the page is where a reader needs it.
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+_HEADING = re.compile(r"<(h[1-6])\b.*?</\1>", re.S)
 
 
 def first_uses_only(html: str) -> str:
+    # A heading is no place for a dotted underline; the text below it explains.
+    html = _HEADING.sub(lambda m: _ABBR.sub(r"\2", m[0]), html)
     seen: set[str] = set()
 
     def keep_first(match: re.Match) -> str:
