@@ -99,7 +99,7 @@ def test_every_internal_link_and_asset_answers_under_a_subpath(site, base_url):
 
 def test_home_page_in_chromium(page, base_url):
     page.goto(base_url)
-    assert "AI PM Field Guide" in page.title()
+    assert page.title() == "AI PM Field Guide"
 
     # Search returns a result.
     results = search(page, "precision")
