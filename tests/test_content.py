@@ -7,7 +7,6 @@ import posixpath
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
