@@ -83,10 +83,33 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The theme's scripts start after the page's first paint (overrides/main.html), which
+# can come after the load event that goto waits for. A click before they run is an
+# ordinary page load, as it would be for a reader; tests act on a running theme, so
+# goto also waits for it: the site's script has run (it does once the theme has set
+# up the page) and instant navigation has its sitemap. Pages opened with JavaScript
+# off set `page.javascript = False`.
+THEME_RUNNING = """() => !!document.querySelector('.mdx-header-button')
+    && performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)"""
+
+
+def _wait_for_the_theme(page_class):
+    goto = page_class.goto
+
+    def goto_and_wait(self, url, **options):
+        response = goto(self, url, **options)
+        if getattr(self, "javascript", True) and response is not None:
+            wait_until(self, THEME_RUNNING)
+        return response
+
+    page_class.goto = goto_and_wait
+
+
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Page, sync_playwright
 
+    _wait_for_the_theme(Page)
     executable = chromium_path()
     if executable is None:
         pytest.fail("No Chromium found: run `make test`, which installs it, or set CHROMIUM")

@@ -61,3 +61,38 @@ def test_images_are_svg_or_sized_lazy_rasters(site):
     rasters = [f for ext in ("png", "jpg", "jpeg", "gif", "webp") for f in site.dir.rglob(f"*.{ext}")]
     problems += [f"{f.name} is {f.stat().st_size // 1024} KB" for f in rasters if f.stat().st_size > 100 * 1024]
     assert not problems, problems
+
+
+# --- The text first ---------------------------------------------------------------------
+
+def test_the_themes_scripts_wait_for_the_first_paint(site):
+    # They are parked in a <template>; no script file loads while the page is parsed.
+    for path in PAGES + ["404.html"]:
+        body = site.html(path).split("<body", 1)[1]
+        parked = re.search(r'<template id="mdx-scripts">(.*?)</template>', body, re.S)
+        assert parked and re.search(r'<script src="[^"]*bundle\.[0-9a-f]{8}\.min\.js"', parked[1]), \
+            f"/{path}: the theme's script is not parked in <template id=\"mdx-scripts\">"
+        early = re.findall(r"<script[^>]*\bsrc=[^>]*>", body.replace(parked[0], ""))
+        assert not early, f"/{path}: scripts load before the first paint: {early}"
+
+
+def test_heading_links_carry_no_title(site):
+    # The theme would set up a tooltip for each titled link; aria-label names them.
+    for path in PAGES:
+        links = re.findall(r'<a class="headerlink"[^>]*>', site.html(path))
+        for link in links:
+            assert "aria-label=" in link and " title=" not in link, f"/{path}: {link}"
+
+
+def test_the_text_is_painted_before_the_theme_script_loads(page, base_url):
+    for path in ("", "differentiators/metrics/"):
+        page.goto(base_url + path)
+        timing = page.evaluate("""() => ({
+            paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+            script: performance.getEntriesByType('resource').find(e => /bundle\\.[0-9a-f]{8}\\.min\\.js$/.test(e.name))?.startTime,
+        })""")
+        assert timing["paint"] is not None and timing["script"] is not None, timing
+        assert timing["paint"] <= timing["script"], f"/{path}: the theme's script was requested before the first paint: {timing}"
+    # And the theme runs: instant navigation, search and the site's own script.
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    assert page.watch.errors == []

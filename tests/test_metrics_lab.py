@@ -359,6 +359,7 @@ def test_works_at_390_wide_without_sideways_scroll(browser, base_url):
 def test_without_javascript_the_labels_and_a_note_show(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
+    page.javascript = False
     page.goto(base_url + PAGE)
     lab = page.locator(".mdx-metrics-lab")
     expect(lab.locator(".mdx-metrics-lab__nojs")).to_be_visible()

@@ -28,6 +28,7 @@ def new_page(browser, size=DESKTOP, scheme="light", **options):
     context = browser.new_context(viewport=size, color_scheme=scheme, **options)
     tab = context.new_page()
     tab.watch = PageWatch(tab)
+    tab.javascript = options.get("java_script_enabled", True)
     return tab
 
 

@@ -3,7 +3,8 @@
 includes/abbreviations.md turns every occurrence of a glossary term into an <abbr>
 with its definition; on a long page that is a hundred dotted underlines, as many
 copies of the same definitions in the HTML, and as many tooltips for the theme to
-set up. The first use in the text of the page is where a reader needs it.
+set up. The first use in the text of the page is where a reader needs it. The
+glossary itself gets none: each term's definition is right there on the page.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 _HEADING = re.compile(r"<(h[1-6])\b.*?</\1>", re.S)
+GLOSSARY = "reference/glossary.md"
 
 
 def first_uses_only(html: str) -> str:
@@ -30,4 +32,6 @@ def first_uses_only(html: str) -> str:
 
 
 def on_page_content(html, page, config, files):
+    if page.file.src_uri == GLOSSARY:
+        return _ABBR.sub(r"\2", html)
     return first_uses_only(html)

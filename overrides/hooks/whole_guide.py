@@ -4,7 +4,8 @@ printing or saving as PDF.
 Each page's rendered HTML is moved under one URL: its ids get a per-page prefix (so
 "checklist" on two pages stays two targets), links between pages become links within
 this page, other relative links are re-rooted, and interactive widgets are replaced
-by a pointer to the page that has them.
+by a pointer to the page that has them. Glossary terms carry no tooltips here: the
+glossary is part of this page, and hundreds of tooltips slow a long page down.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _HREF = re.compile(r'\b(href|src)="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _WIDGET = re.compile(r'<div\b[^>]*\bdata-mdx-widget="([^"]+)"[^>]*>')
 _BACKLINKS = re.compile(r'<h2 id="pages-that-link-here".*', re.S)
+_ABBR = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
 
 
 def anchor(url: str) -> str:
@@ -50,6 +52,7 @@ def relocate(html: str, url: str, urls: set[str], here: str) -> str:
     """Rewrite one page's HTML (rendered for `url`) to live in the page at `here`."""
     prefix = anchor(url) + "--"
     html = _BACKLINKS.sub("", html)
+    html = _ABBR.sub(r"\1", html)
     html = _ID_ATTR.sub(lambda m: f'{m[1]}="{prefix}{m[2]}"', html)
     html = _REF_LIST.sub(lambda m: f'{m[1]}="' + " ".join(prefix + i for i in m[2].split()) + '"', html)
     html = _URL_REF.sub(lambda m: f"url(#{prefix}{m[1]})", html)
