@@ -28,6 +28,7 @@ FEATURES = {
     "whole guide on one page": (r'class="mdx-whole-guide__page"', "reference/whole-guide"),
     "Content Security Policy": (r'http-equiv="Content-Security-Policy"', "every"),
     "site script": (r'assets/javascripts/site\.js', "every"),
+    "theme scripts start after the first paint": (r'<template id="mdx-scripts">', "every"),
 }
 
 
