@@ -179,6 +179,21 @@ def test_search_works_from_the_keyboard(page, base_url):
     page.wait_for_url(re.compile(r"differentiators/more-stakeholders/"))
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_tab_out_of_search_lands_on_something_visible(browser, base_url, size):
+    # The theme closes search when Tab leaves the box; the closed results list must not
+    # take the focus where no one can see it.
+    page = new_page(browser, SIZES[size])
+    page.goto(base_url + "differentiators/metrics/")
+    page.get_by_role("textbox", name="Search").focus()
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(400)  # the search closes with a short transition
+    focused = page.evaluate("""() => { const el = document.activeElement;
+        return el === document.body ? 'body' : el.checkVisibility({visibilityProperty: true, opacityProperty: true}) ? '' : el.outerHTML.slice(0, 80); }""")
+    assert focused == "", f"focus went to {focused}"
+    page.context.close()
+
+
 def test_the_drawer_works_from_the_keyboard(browser, base_url):
     page = new_page(browser, PHONE)
     page.goto(base_url + "foundations/")
@@ -258,11 +273,13 @@ FOCUS_SHOWN = """() => {
 def test_focus_is_always_visible(browser, base_url, size):
     page = new_page(browser, SIZES[size])
     page.goto(base_url + "differentiators/metrics/")
-    hidden = []
+    hidden, before = [], "the page"
     for step in range(40):
         page.keyboard.press("Tab")
+        now = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
         if not page.evaluate(FOCUS_SHOWN):
-            hidden.append(page.evaluate("document.activeElement.outerHTML.slice(0, 120)"))
+            hidden.append(f"Tab {step + 1}, after {before}: {now}")
+        before = now
     assert not hidden, hidden
     page.context.close()
 
