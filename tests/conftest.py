@@ -87,10 +87,13 @@ CHROMIUM_ARGS = [
 # can come after the load event that goto waits for. A click before they run is an
 # ordinary page load, as it would be for a reader; tests act on a running theme, so
 # goto also waits for it: the site's script has run (it does once the theme has set
-# up the page) and instant navigation has its sitemap. Pages opened with JavaScript
-# off set `page.javascript = False`.
+# up the page), instant navigation has its sitemap, and the transitions the theme's
+# first changes start (link colours, the header's shadow) have ended, so that checks
+# such as axe's see the page at rest. Pages opened with JavaScript off set
+# `page.javascript = False`.
 THEME_RUNNING = """() => !!document.querySelector('.mdx-header-button')
-    && performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)"""
+    && performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)
+    && document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
 
 
 def _wait_for_the_theme(page_class):
