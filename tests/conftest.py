@@ -91,8 +91,11 @@ CHROMIUM_ARGS = [
 # first changes start (link colours, the header's shadow) have ended, so that checks
 # such as axe's see the page at rest. Pages opened with JavaScript off set
 # `page.javascript = False`.
+# A page without the theme's script (front matter `theme_script: false`) keeps the
+# `no-js` class and fetches no sitemap; the site's script still runs there.
 THEME_RUNNING = """() => !!document.querySelector('.mdx-header-button')
-    && performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)
+    && (document.documentElement.classList.contains('no-js')
+        || performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0))
     && document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
 
 

@@ -7,6 +7,9 @@ import re
 import pytest
 
 from page_weight import gz, weight
+from test_build import nav_files, url_of
+from test_content import split
+from test_garden import hook
 from test_reader import PAGES
 
 FIRST_VIEW_GZIP = 80 * 1024      # HTML + CSS + JS + fonts, gzip, per page
@@ -65,13 +68,25 @@ def test_images_are_svg_or_sized_lazy_rasters(site):
 
 # --- The text first ---------------------------------------------------------------------
 
+def without_theme_script() -> set[str]:
+    """Pages whose front matter says `theme_script: false`."""
+    return {url_of(src) for src in nav_files() if split(src)[0].get("theme_script") is False}
+
+
 def test_the_themes_scripts_wait_for_the_first_paint(site):
     # They are parked in a <template>; no script file loads while the page is parsed.
+    plain = without_theme_script()
+    assert plain == {"reference/whole-guide/"}
     for path in PAGES + ["404.html"]:
         body = site.html(path).split("<body", 1)[1]
         parked = re.search(r'<template id="mdx-scripts">(.*?)</template>', body, re.S)
-        assert parked and re.search(r'<script src="[^"]*bundle\.[0-9a-f]{8}\.min\.js"', parked[1]), \
-            f"/{path}: the theme's script is not parked in <template id=\"mdx-scripts\">"
+        assert parked and 'javascripts/site.js"' in parked[1], \
+            f"/{path}: the site's script is not parked in <template id=\"mdx-scripts\">"
+        theme = re.search(r'<script src="[^"]*bundle\.[0-9a-f]{8}\.min\.js"', parked[1])
+        if path in plain:
+            assert not theme, f"/{path}: its front matter says theme_script: false, yet the theme's script is there"
+        else:
+            assert theme, f"/{path}: the theme's script is not parked in <template id=\"mdx-scripts\">"
         early = re.findall(r"<script[^>]*\bsrc=[^>]*>", body.replace(parked[0], ""))
         assert not early, f"/{path}: scripts load before the first paint: {early}"
 
@@ -96,3 +111,14 @@ def test_the_text_is_painted_before_the_theme_script_loads(page, base_url):
     # And the theme ran once the scripts had loaded, without an error.
     assert page.evaluate("document.documentElement.classList.contains('js')")
     assert page.watch.errors == []
+
+
+def test_pages_carry_no_template_indentation(site):
+    # theme_fixes.py drops it; spaces inside <pre> and <textarea> show, so they stay.
+    for path in PAGES + ["404.html"]:
+        outside = re.sub(r"<(pre|textarea)\b.*?</\1>", "", site.html(path), flags=re.S | re.I)
+        indented = re.findall(r"\n[ \t]+\S.{0,40}", outside)
+        assert not indented, f"/{path}: {indented[:3]}"
+    fixes = hook("theme_fixes")
+    html = '<p>\n   a <b>b</b>\n\t c</p>\n  <pre><code>x\n    y</code></pre>\n <textarea>\n  k</textarea>'
+    assert fixes.unindent(html) == '<p>\na <b>b</b>\nc</p>\n<pre><code>x\n    y</code></pre>\n<textarea>\n  k</textarea>'

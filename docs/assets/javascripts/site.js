@@ -38,6 +38,9 @@
     Object.keys(BUTTONS).forEach(function (id) {
       var label = document.querySelector('.md-header label[for="' + id + '"]');
       if (!label || label.classList.contains("mdx-replaced")) return;
+      // Search needs the theme's script; a page without it (the one-page
+      // version) keeps the theme's no-JavaScript header, which has no search.
+      if (id === "__search" && document.documentElement.classList.contains("no-js")) return;
       var toggle = document.getElementById(id);
       var button = document.createElement("button");
       button.type = "button";
@@ -68,22 +71,42 @@
   });
 
   // A table or formula wider than the screen scrolls sideways; the keyboard must be
-  // able to reach it to scroll it (WCAG 2.1.1).
+  // able to reach it to scroll it (WCAG 2.1.1). A ResizeObserver checks each one
+  // whenever its size or its content's size changes (late layout, a resized window),
+  // after layout, so the check costs no extra layout pass. Without the theme's
+  // script (the one-page version) a table is its own scrolling box, and so is a
+  // row of content tabs on a phone.
+  var REGIONS = ".md-typeset__scrollwrap, .mdx-math, .md-typeset table:not([class]), .no-js .tabbed-labels";
+  function regionName(region) {
+    if (region.classList.contains("mdx-math")) return "Formula, scrolls sideways";
+    if (region.classList.contains("tabbed-labels")) return "Tabs, scroll sideways";
+    return "Table, scrolls sideways";
+  }
+  function checkRegion(region) {
+    if (region.matches(".md-typeset__table table")) return;
+    var scrolls = region.scrollWidth > region.clientWidth + 1;
+    if (scrolls && !region.hasAttribute("tabindex")) {
+      region.tabIndex = 0;
+      region.setAttribute("role", "region");
+      region.setAttribute("aria-label", regionName(region));
+    } else if (!scrolls && region.getAttribute("role") === "region") {
+      region.removeAttribute("tabindex");
+      region.removeAttribute("role");
+      region.removeAttribute("aria-label");
+    }
+  }
+  var sizes = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      checkRegion(entry.target.matches(REGIONS) ? entry.target : entry.target.parentElement);
+    });
+  });
   function scrollableRegions() {
-    document.querySelectorAll(".md-typeset__scrollwrap, .mdx-math").forEach(function (region) {
-      var scrolls = region.scrollWidth > region.clientWidth + 1;
-      if (scrolls && !region.hasAttribute("tabindex")) {
-        region.tabIndex = 0;
-        region.setAttribute("role", "region");
-        region.setAttribute("aria-label", region.classList.contains("mdx-math") ? "Formula, scrolls sideways" : "Table, scrolls sideways");
-      } else if (!scrolls && region.getAttribute("role") === "region") {
-        region.removeAttribute("tabindex");
-        region.removeAttribute("role");
-        region.removeAttribute("aria-label");
-      }
+    sizes.disconnect();
+    document.querySelectorAll(REGIONS).forEach(function (region) {
+      sizes.observe(region);
+      if (region.firstElementChild) sizes.observe(region.firstElementChild);
     });
   }
-  window.addEventListener("resize", scrollableRegions);
 
   function onPage() {
     headerButtons();
