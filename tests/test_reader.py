@@ -337,7 +337,7 @@ def test_the_one_page_version_works_without_the_theme_script(browser, base_url, 
     page.context.close()
 
 
-FOCUS_SHOWN = """() => {
+FOCUS_SHOWN = r"""() => {
   let el = document.activeElement;
   if (el.matches('input.md-option')) el = el.nextElementSibling;  // the label is drawn
   for (let i = 0; el && i < 3; i++, el = el.parentElement) {
@@ -447,6 +447,13 @@ THEME_ERRORS = {
         "partials/toc.html labels the table-of-contents toggle even on pages "
         "whose table of contents is empty or hidden.",
 }
+
+
+def test_no_link_goes_to_a_javascript_address(site):
+    # Not a crawlable link (Lighthouse SEO); the theme's search share link had one.
+    for path in PAGES + ["404.html"]:
+        found = re.findall(r'<a\b[^>]*href="javascript:[^"]*"[^>]*>', site.html(path))
+        assert not found, f"/{path}: {found}"
 
 
 def test_the_html_checker_finds_no_error(site):

@@ -2,7 +2,8 @@
 
 Each fix names what the theme leaves out, so no theme template has to be copied:
 the search dialog and the page-loading bar get names, each checklist box gets its
-item's text as its name, and empty tabindex attributes (invalid HTML) are dropped.
+item's text as its name, empty tabindex attributes (invalid HTML) are dropped, and the
+search share link's placeholder address is "#", not "javascript:void(0)".
 
 Two fixes are for speed. A heading's "¶" link is named with aria-label, not title:
 the theme sets up a tooltip for every titled element in the text, and a long page
@@ -47,6 +48,10 @@ def fix(page_html: str) -> str:
     page_html = page_html.replace('data-md-component="progress" role="progressbar">',
                                   'data-md-component="progress" role="progressbar" aria-label="Loading the page">', 1)
     page_html = page_html.replace(' tabindex=""', "")
+    # The search share link's placeholder; the theme sets the real address once a
+    # query is typed. A javascript: address is not a crawlable link, and the page
+    # without the theme's script would keep it.
+    page_html = page_html.replace('href="javascript:void(0)" class="md-search__icon', 'href="#" class="md-search__icon', 1)
     page_html = _PERMALINK.sub(r"\1 aria-label=", page_html)
     return unindent(name_checkboxes(page_html))
 
