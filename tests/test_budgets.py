@@ -10,7 +10,7 @@ from page_weight import gz, weight
 from test_build import nav_files, url_of
 from test_content import split
 from test_garden import hook
-from test_reader import PAGES
+from test_reader import PAGES, new_page
 
 FIRST_VIEW_GZIP = 80 * 1024      # HTML + CSS + JS + fonts, gzip, per page
 OWN_CSS_JS_GZIP = 10 * 1024      # the site's own stylesheets and scripts, gzip, in all
@@ -122,3 +122,27 @@ def test_pages_carry_no_template_indentation(site):
     fixes = hook("theme_fixes")
     html = '<p>\n   a <b>b</b>\n\t c</p>\n  <pre><code>x\n    y</code></pre>\n <textarea>\n  k</textarea>'
     assert fixes.unindent(html) == '<p>\na <b>b</b>\nc</p>\n<pre><code>x\n    y</code></pre>\n<textarea>\n  k</textarea>'
+
+
+# Records each stylesheet's load event (the capture phase sees them on <link>).
+SHEET_LOADS = """window.__sheetLoads = [];
+document.addEventListener('load', e => {
+  if (e.target.rel === 'stylesheet') window.__sheetLoads.push([e.target.getAttribute('href'), performance.now()]);
+}, true);"""
+
+
+def test_no_stylesheet_loads_again_once_the_page_is_painted(browser, base_url):
+    # The theme sets every address on the page again when it starts; a stylesheet
+    # whose address is set is reloaded, and the page flashes unstyled for a frame.
+    # main.html makes their addresses absolute before the first paint, which the
+    # theme then leaves alone. A widget's own stylesheet loads late on purpose.
+    page = new_page(browser)
+    page.add_init_script(script=SHEET_LOADS)
+    for path in ("", "startup-vs-big-tech/choosing/", "reference/whole-guide/"):
+        page.goto(base_url + path)
+        paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+        loads = page.evaluate("window.__sheetLoads")
+        assert loads, f"/{path}: no stylesheet load was seen"
+        late = [href for href, at in loads if at > paint and "/widgets/" not in href]
+        assert not late, f"/{path}: loaded again after the first paint: {late}"
+    page.context.close()
