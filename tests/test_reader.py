@@ -321,13 +321,7 @@ def test_the_one_page_version_works_without_the_theme_script(browser, base_url, 
     assert page.locator(".md-header label[for=__search]:visible").count() == 0
     assert page.get_by_role("button", name="Open search").count() == 0
     # Focus stays visible without the theme's focus helper.
-    hidden, before = [], "the page"
-    for step in range(15):
-        page.keyboard.press("Tab")
-        now = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
-        if not page.evaluate(FOCUS_SHOWN):
-            hidden.append(f"Tab {step + 1}, after {before}: {now}")
-        before = now
+    hidden = tab_through(page, 15)
     assert not hidden, hidden
     # The palette toggle still works: system (light here), then light, then dark.
     for expected in ("default", "slate"):
@@ -351,17 +345,23 @@ FOCUS_SHOWN = r"""() => {
 }"""
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_focus_is_always_visible(browser, base_url, size):
-    page = new_page(browser, SIZES[size])
-    page.goto(base_url + "differentiators/metrics/")
+def tab_through(page, tabs: int) -> list[str]:
+    """Press Tab so many times; list each stop where the focus could not be seen."""
     hidden, before = [], "the page"
-    for step in range(40):
+    for step in range(tabs):
         page.keyboard.press("Tab")
         now = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
         if not page.evaluate(FOCUS_SHOWN):
             hidden.append(f"Tab {step + 1}, after {before}: {now}")
         before = now
+    return hidden
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_focus_is_always_visible(browser, base_url, size):
+    page = new_page(browser, SIZES[size])
+    page.goto(base_url + "differentiators/metrics/")
+    hidden = tab_through(page, 40)
     assert not hidden, hidden
     page.context.close()
 
