@@ -17,6 +17,11 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 def _handler(root: Path, prefix: str, compress: bool):
     class Handler(http.server.BaseHTTPRequestHandler):
+        # Persistent connections, as GitHub Pages keeps them. The default, HTTP/1.0,
+        # closes each connection after one response, so every stylesheet and script
+        # would pay for a new connection that a reader's browser does not.
+        protocol_version = "HTTP/1.1"
+
         def log_message(self, *args):  # keep test output clean
             pass
 
@@ -29,6 +34,7 @@ def _handler(root: Path, prefix: str, compress: bool):
                     if not path.endswith("/"):
                         self.send_response(301)
                         self.send_header("Location", path + "/")
+                        self.send_header("Content-Length", "0")
                         self.end_headers()
                         return
                     candidate = candidate / "index.html"

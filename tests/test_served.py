@@ -3,6 +3,7 @@ internal link answers under a project-pages prefix, and the home page works in C
 
 from __future__ import annotations
 
+import http.client
 import re
 import urllib.error
 import urllib.request
@@ -95,6 +96,24 @@ def test_every_internal_link_and_asset_answers_under_a_subpath(site, base_url):
                 broken.append(f"{relative}: {target} -> {error.code}")
     assert len(checked) > len(site.pages())
     assert not broken, "\n".join(broken)
+
+
+def test_the_local_server_keeps_connections_open_as_github_pages_does(base_url):
+    # make bench measures through this server: one connection per request would
+    # charge each stylesheet and script a connection a reader's browser reuses.
+    parts = urlsplit(base_url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        connection.request("GET", parts.path + "reference")  # a folder without its slash
+        moved = connection.getresponse()
+        assert moved.status == 301 and moved.read() == b""
+        for path in (moved.headers["Location"], parts.path + "search/search_index.json"):
+            connection.request("GET", path)
+            response = connection.getresponse()
+            assert response.status == 200 and response.read()
+            assert not response.will_close, f"{path}: the server closed the connection"
+    finally:
+        connection.close()
 
 
 def test_home_page_in_chromium(page, base_url):
