@@ -66,6 +66,35 @@ def test_sitemap_404_and_search_index(site):
     assert pages == expected
 
 
+def search_docs(site) -> dict[str, dict]:
+    index = json.loads((site.dir / "search" / "search_index.json").read_text())
+    return {doc["location"]: doc for doc in index["docs"]}
+
+
+def test_each_glossary_term_is_its_own_search_result(site):
+    from test_content import glossary_terms
+    docs = search_docs(site)
+    for anchor, headword in glossary_terms().items():
+        doc = docs.get(f"reference/glossary/#{anchor}")
+        assert doc, f"no search entry for the glossary term {headword!r}"
+        assert doc["title"] == headword and doc["tags"] == ["Reference"]
+        # The definition only, as plain text: a preview of one term, not of the glossary.
+        assert 40 < len(doc["text"]) < 600 and "<" not in doc["text"], doc
+    page = docs["reference/glossary/"]
+    assert "Calibration" not in page["text"] and "harmonic mean" not in page["text"]
+    # In the page's output the search plugin's mark is gone again.
+    assert "data-search-" not in site.html("reference/glossary/")
+
+
+def test_search_previews_skip_reading_time_and_backlinks(site):
+    docs = search_docs(site)
+    assert not [loc for loc in docs if loc.endswith("#pages-that-link-here")]
+    assert not [loc for loc, doc in docs.items() if "min read" in doc["text"]]
+    # Both are still on the page.
+    html = site.html("differentiators/metrics/")
+    assert 'id="pages-that-link-here"' in html and "min read" in html and "data-search-" not in html
+
+
 # Each case: where to inject the mistake, and what the failed build must say.
 def _append(path: str, text: str):
     def inject(project: Path):

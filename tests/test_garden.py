@@ -165,6 +165,9 @@ def test_the_whole_guide_holds_every_page_in_order_with_working_anchors(site):
     assert 'data-mdx-widget' not in html
     # Its glossary is on the page; hundreds of tooltips would only slow it down.
     assert not page.select("section abbr"), "the whole guide carries glossary tooltips"
+    # Backlinks belong to the pages on their own, and the search plugin's marks to none.
+    assert not page.find(id=re.compile("pages-that-link-here")), "the whole guide carries backlinks"
+    assert "data-search-" not in html
 
 
 def test_the_home_page_links_to_the_whole_guide(site):

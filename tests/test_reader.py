@@ -49,6 +49,19 @@ def test_a_search_result_lands_on_its_section_with_the_terms_highlighted(page, b
     assert marks.first.inner_text().lower().startswith("calibration")
 
 
+def test_a_glossary_term_is_a_result_of_its_own_that_lands_on_the_term(page, base_url):
+    page.goto(base_url)
+    results = search(page, "hallucination")
+    term = results.locator('a[href*="reference/glossary/"][href$="#hallucination"]')
+    assert term.count() == 1, "no result for the glossary entry"
+    # Its preview is the one definition, not the whole glossary.
+    assert 50 < len(term.inner_text()) < 500, term.inner_text()
+    term.click()
+    page.wait_for_url(re.compile(r"reference/glossary/.*#hallucination$"))
+    top = wait_until(page, "() => { const r = document.getElementById('hallucination').getBoundingClientRect(); return r.height && r.top; }")
+    assert 0 < top < 300
+
+
 @pytest.mark.parametrize("headword", sorted(glossary_terms().values()))
 def test_every_glossary_term_finds_a_page_that_explains_it(page, base_url, headword):
     # A glossary headword such as "Large language model (LLM)" is searched by its name.

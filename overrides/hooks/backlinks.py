@@ -1,7 +1,8 @@
 """Append "Pages that link here" to every page that other pages link to.
 
 The graph is read from the Markdown sources before any page is rendered, so the
-section is ordinary Markdown: it shows in the table of contents and in search.
+section is ordinary Markdown and shows in the table of contents. It is kept out of
+search: a search for a page's title would otherwise list every page that links to it.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def section(src: str, linking: list[str], titles: dict[str, str]) -> str:
     here = posixpath.dirname(src) or "."
     ordered = sorted(linking, key=lambda other: titles[other].lower())
     items = [f"- [{titles[other]}]({posixpath.relpath(other, here)})" for other in ordered]
-    return f"\n\n## {HEADING}\n\n" + "\n".join(items) + "\n"
+    return f"\n\n## {HEADING} {{ data-search-exclude=\"backlinks\" }}\n\n" + "\n".join(items) + "\n"
 
 
 _incoming: dict[str, list[str]] = {}

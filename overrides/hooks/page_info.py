@@ -80,7 +80,8 @@ def on_page_content(html, page, config, files):
     if "mdx_minutes" not in page.meta or page.is_homepage:
         return html
     date = page.meta["mdx_updated"]
-    info = (f'<p class="mdx-page-info">{page.meta["mdx_minutes"]} min read · '
+    # Kept out of search, where it would open the preview of every page.
+    info = (f'<p class="mdx-page-info" data-search-exclude="info">{page.meta["mdx_minutes"]} min read · '
             f'Updated <time datetime="{date}">{human(date)}</time></p>')
     head, found, rest = html.partition("</h1>")
     return head + found + info + rest if found else info + html

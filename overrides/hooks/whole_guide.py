@@ -22,7 +22,9 @@ _URL_REF = re.compile(r"url\(#([^)]+)\)")
 _HREF = re.compile(r'\b(href|src)="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _WIDGET = re.compile(r'<div\b[^>]*\bdata-mdx-widget="([^"]+)"[^>]*>')
-_BACKLINKS = re.compile(r'<h2 id="pages-that-link-here".*', re.S)
+_BACKLINKS = re.compile(r'<h2\b[^>]*\bid="pages-that-link-here".*', re.S)
+# Marks for the search plugin, which strips them from a page only as it renders it.
+_SEARCH_ATTR = re.compile(r'\s?data-search-\w+="[^"]*"')
 _ABBR = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
 
 
@@ -52,6 +54,7 @@ def relocate(html: str, url: str, urls: set[str], here: str) -> str:
     """Rewrite one page's HTML (rendered for `url`) to live in the page at `here`."""
     prefix = anchor(url) + "--"
     html = _BACKLINKS.sub("", html)
+    html = _SEARCH_ATTR.sub("", html)
     html = _ABBR.sub(r"\1", html)
     html = _ID_ATTR.sub(lambda m: f'{m[1]}="{prefix}{m[2]}"', html)
     html = _REF_LIST.sub(lambda m: f'{m[1]}="' + " ".join(prefix + i for i in m[2].split()) + '"', html)
