@@ -78,8 +78,8 @@ def test_each_glossary_term_is_its_own_search_result(site):
         doc = docs.get(f"reference/glossary/#{anchor}")
         assert doc, f"no search entry for the glossary term {headword!r}"
         assert doc["title"] == headword and doc["tags"] == ["Reference"]
-        # The definition only, as plain text: a preview of one term, not of the glossary.
-        assert 40 < len(doc["text"]) < 600 and "<" not in doc["text"], doc
+        # The definition only, as one paragraph: a preview of one term, not of the glossary.
+        assert re.fullmatch(r"<p>[^<>]{40,600}</p>", doc["text"]), doc
     page = docs["reference/glossary/"]
     assert "Calibration" not in page["text"] and "harmonic mean" not in page["text"]
     # In the page's output the search plugin's mark is gone again.

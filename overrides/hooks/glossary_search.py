@@ -28,8 +28,14 @@ def plain(fragment: str) -> str:
 
 
 def terms_of(html: str, url: str) -> list[dict[str, str]]:
-    """One search entry per <dt id> and its <dd>."""
-    return [{"location": f"{url}#{anchor}", "title": plain(term), "text": plain(definition)}
+    """One search entry per <dt id> and its <dd>.
+
+    The definition goes in a paragraph, as the plugin keeps a page's paragraphs: the
+    theme previews a paragraph whole, but bare text only from its first word, and the
+    separator in mkdocs.yml makes a lone "A" no word ("A change in..." lost its "A").
+    """
+    return [{"location": f"{url}#{anchor}", "title": plain(term),
+             "text": f"<p>{entities.escape(plain(definition), quote=False)}</p>"}
             for anchor, term, definition in _TERM.findall(html)]
 
 
