@@ -153,6 +153,10 @@ MISTAKES = {
         _new_page("foundations/index.md", VALID.replace("- Reference", "- Not a real tag")),
         ["foundations/index.md", "Not a real tag"],
     ),
+    "glossary term without an id": (
+        _replace("reference/glossary.md", "Calibration { #calibration }", "Calibration"),
+        ["reference/glossary.md", "'Calibration' has no id"],
+    ),
     "missing snippet": (
         _append("foundations/index.md", '\n--8<-- "includes/no-such-file.md"\n'),
         ["no-such-file.md"],

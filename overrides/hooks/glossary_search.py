@@ -15,10 +15,12 @@ import json
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 GLOSSARY = "reference/glossary.md"
 _TERM = re.compile(r'<dt id="([^"]+)">(.*?)</dt>\s*<dd>(.*?)</dd>', re.S)
+_DT = re.compile(r"<dt\b(?![^>]*\bid=)[^>]*>(.*?)</dt>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _terms: list[dict[str, str]] = []
 
@@ -49,9 +51,16 @@ def with_terms(index: dict, terms: list[dict[str, str]]) -> dict:
     return index
 
 
+def on_pre_build(config):
+    _terms.clear()  # `mkdocs serve` builds again in the same process
+
+
 def on_page_content(html, page, config, files):
     if page.file.src_uri != GLOSSARY:
         return html
+    for headword in _DT.findall(html):
+        raise PluginError(f"docs/{GLOSSARY}: the term {plain(headword)!r} has no id; "
+                          f"write it as 'Headword {{ #headword-id }}'")
     _terms[:] = terms_of(html, page.url)
     # The search plugin skips the list, then drops the attribute from the page.
     return html.replace("<dl>", '<dl data-search-exclude="terms">')
