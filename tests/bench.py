@@ -55,6 +55,9 @@ def lighthouse(url: str, desktop: bool) -> dict:
         "cls": audits["cumulative-layout-shift"]["numericValue"],
         "bytes": audits["total-byte-weight"]["numericValue"],
         "requests": len(audits["network-requests"]["details"]["items"]),
+        # How fast this machine ran at the time (higher is faster). TBT is CPU time,
+        # so two runs' TBT compare only at a similar index.
+        "benchmark_index": data["environment"]["benchmarkIndex"],
     }
 
 
@@ -97,24 +100,29 @@ def main() -> None:
 
 def report(result: dict) -> None:
     kb = lambda n: f"{n / 1024:.1f}"  # noqa: E731
+    width = max(len(path) for path in result["pages"]) + 1
     print(f"Build (strict, median of 5): {result['build_seconds_median_of_5']:.2f} s")
     print(f"Search index: {kb(result['search_index']['raw'])} KB raw, {kb(result['search_index']['gzip'])} KB gzip\n")
     print("Page weight in KB, gzip unless marked raw; first view = HTML + CSS + JS + fonts;")
     print("+after adds what the theme and a widget fetch after load (search worker and index, widget code).")
-    print(f"{'page':44} {'HTML':>6} {'CSS':>6} {'JS':>6} {'fonts':>6} {'first':>6} {'raw':>6} {'+after':>7}")
+    print(f"{'page':{width}} {'HTML':>6} {'CSS':>6} {'JS':>6} {'fonts':>6} {'first':>6} {'raw':>6} {'+after':>7}")
     for path, entry in result["pages"].items():
         w = entry["weight"]
-        print(f"{path:44} {kb(w['html_gzip']):>6} {kb(w['css_gzip']):>6} {kb(w['js_gzip']):>6} {kb(w['fonts_gzip']):>6} "
+        print(f"{path:{width}} {kb(w['html_gzip']):>6} {kb(w['css_gzip']):>6} {kb(w['js_gzip']):>6} {kb(w['fonts_gzip']):>6} "
               f"{kb(w['first_view_gzip']):>6} {kb(w['first_view_raw']):>6} {kb(w['with_after_load_gzip']):>7}")
     for form in ("phone", "desktop"):
         rows = [(p, e[form]) for p, e in result["pages"].items() if form in e]
         if not rows:
             continue
         print(f"\nLighthouse 12, {form} (median of runs)")
-        print(f"{'page':44} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>5} {'KB':>6} {'req':>4}")
+        print(f"{'page':{width}} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>5} {'KB':>6} {'req':>4}")
         for path, m in rows:
-            print(f"{path:44} {m['performance']:>4.0f} {m['accessibility']:>4.0f} {m['best-practices']:>4.0f} {m['seo']:>4.0f} "
+            print(f"{path:{width}} {m['performance']:>4.0f} {m['accessibility']:>4.0f} {m['best-practices']:>4.0f} {m['seo']:>4.0f} "
                   f"{m['fcp_ms']:>7.0f} {m['lcp_ms']:>7.0f} {m['tbt_ms']:>7.0f} {m['cls']:>5.2f} {m['bytes'] / 1024:>6.1f} {m['requests']:>4.0f}")
+        speeds = sorted(m["benchmark_index"] for _, m in rows if "benchmark_index" in m)
+        if speeds:
+            print(f"Machine speed (Lighthouse benchmark index, higher is faster): median {statistics.median(speeds):.0f}, "
+                  f"{speeds[0]:.0f} to {speeds[-1]:.0f} across pages")
 
 
 if __name__ == "__main__":
