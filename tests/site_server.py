@@ -7,6 +7,7 @@ import gzip
 import http.server
 import mimetypes
 import socket
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,6 +57,14 @@ def _handler(root: Path, prefix: str, compress: bool):
     return Handler
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser may drop a connection it kept open at any time; that is no error.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -67,7 +76,7 @@ def serve(root: Path, prefix: str = "/", compress: bool = False, port: int = 0):
     """Yield the base URL of `root` served under `prefix` (on a free port by default)."""
     if not prefix.endswith("/"):
         prefix += "/"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(Path(root).resolve(), prefix, compress))
+    server = _Server(("127.0.0.1", port), _handler(Path(root).resolve(), prefix, compress))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
