@@ -20,7 +20,8 @@ def hook(name: str):
     return module
 
 
-backlinks, page_info, whole_guide, tooltips, mathml = (hook(n) for n in ("backlinks", "page_info", "whole_guide", "tooltips", "mathml"))
+backlinks, page_info, whole_guide, tooltips, mathml, glossary_search = (
+    hook(n) for n in ("backlinks", "page_info", "whole_guide", "tooltips", "mathml", "glossary_search"))
 CONTENT_PAGES = [src for src in nav_files() if src not in {"reference/tags.md", "reference/whole-guide.md"}]
 
 
@@ -64,6 +65,20 @@ def test_glossary_terms_show_as_tooltips_on_every_content_page(site):
             assert not article.find("abbr"), f"{src} repeats its own definitions as tooltips"
         else:
             assert article.find("abbr", title=True), f"{src} has no glossary tooltip"
+
+
+def test_glossary_terms_become_search_entries():
+    html = ('<dl><dt id="ab-test">A/B test</dt>\n<dd>A <abbr title="x">test</abbr> of two &amp; more.</dd>'
+            '<dt class="new" id="f1">F1 &lt;score&gt;</dt><dd>One number.</dd></dl>')
+    assert glossary_search.terms_of(html, "g/") == [
+        {"location": "g/#ab-test", "title": "A/B test", "text": "<p>A test of two &amp; more.</p>"},
+        {"location": "g/#f1", "title": "F1 &lt;score&gt;", "text": "<p>One number.</p>"},
+    ]
+    index = {"docs": [{"location": "a/", "title": "A", "text": ""}, {"location": "g/", "title": "G", "text": "", "tags": ["T"]},
+                      {"location": "z/", "title": "Z", "text": ""}]}
+    docs = glossary_search.with_terms(index, glossary_search.terms_of(html, "g/"))["docs"]
+    assert [d["location"] for d in docs] == ["a/", "g/", "g/#ab-test", "g/#f1", "z/"]
+    assert docs[2]["tags"] == ["T"]
 
 
 def test_a_tooltip_marks_the_first_use_of_a_term_only():

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 GLOSSARY = "reference/glossary.md"
-_TERM = re.compile(r'<dt id="([^"]+)">(.*?)</dt>\s*<dd>(.*?)</dd>', re.S)
+_TERM = re.compile(r'<dt\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</dt>\s*<dd\b[^>]*>(.*?)</dd>', re.S)
 _DT = re.compile(r"<dt\b(?![^>]*\bid=)[^>]*>(.*?)</dt>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _terms: list[dict[str, str]] = []
@@ -29,6 +29,11 @@ def plain(fragment: str) -> str:
     return " ".join(entities.unescape(_TAG.sub("", fragment)).split())
 
 
+def text(fragment: str) -> str:
+    """Plain text, escaped as the search plugin escapes a page's titles and text."""
+    return entities.escape(plain(fragment), quote=False)
+
+
 def terms_of(html: str, url: str) -> list[dict[str, str]]:
     """One search entry per <dt id> and its <dd>.
 
@@ -36,8 +41,7 @@ def terms_of(html: str, url: str) -> list[dict[str, str]]:
     theme previews a paragraph whole, but bare text only from its first word, and the
     separator in mkdocs.yml makes a lone "A" no word ("A change in..." lost its "A").
     """
-    return [{"location": f"{url}#{anchor}", "title": plain(term),
-             "text": f"<p>{entities.escape(plain(definition), quote=False)}</p>"}
+    return [{"location": f"{url}#{anchor}", "title": text(term), "text": f"<p>{text(definition)}</p>"}
             for anchor, term, definition in _TERM.findall(html)]
 
 
