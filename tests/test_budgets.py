@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
+import material
 import pytest
 
 from page_weight import gz, weight
@@ -89,6 +92,37 @@ def test_the_themes_scripts_wait_for_the_first_paint(site):
             assert theme, f"/{path}: the theme's script is not parked in <template id=\"mdx-scripts\">"
         early = re.findall(r"<script[^>]*\bsrc=[^>]*>", body.replace(parked[0], ""))
         assert not early, f"/{path}: scripts load before the first paint: {early}"
+
+
+def test_every_script_asks_to_be_compiled_while_it_downloads(site):
+    # compile_hints.py adds the hint to the theme's bundle; the site's scripts carry it.
+    theme = hook("compile_hints")
+    scripts = sorted((site.dir / "assets/javascripts").glob("**/*.js"))
+    bundles = [s for s in scripts if re.fullmatch(r"bundle\.[0-9a-f]{8}\.min\.js", s.name)]
+    assert len(bundles) == 1, bundles
+    for script in scripts:
+        if "workers" in script.parts or "lunr" in script.parts:
+            continue  # the search worker runs off the page's main thread
+        assert script.read_text(encoding="utf-8").startswith(theme.HINT), \
+            f"{script.relative_to(site.dir)} does not start with {theme.HINT.strip()}"
+    # The bundle is the theme's own file with one line added, and its map moved down one line.
+    source = Path(material.__file__).parent / "templates/assets/javascripts" / bundles[0].name
+    assert bundles[0].read_text(encoding="utf-8") == theme.HINT + source.read_text(encoding="utf-8")
+    built_map = json.loads((bundles[0].parent / (bundles[0].name + ".map")).read_text(encoding="utf-8"))
+    source_map = json.loads(source.with_name(source.name + ".map").read_text(encoding="utf-8"))
+    assert built_map["mappings"] == ";" + source_map["mappings"]
+    assert built_map["sources"] == source_map["sources"]
+
+
+def test_the_compile_hint_is_added_once(tmp_path):
+    theme = hook("compile_hints")
+    script, source_map = tmp_path / "bundle.js", tmp_path / "bundle.js.map"
+    script.write_text('"use strict";f();\n//# sourceMappingURL=bundle.js.map\n')
+    source_map.write_text(json.dumps({"version": 3, "sources": ["a.ts"], "mappings": "AAAA"}))
+    assert theme.add_hint(script) is True
+    assert theme.add_hint(script) is False  # a rebuild under `mkdocs serve` finds it there
+    assert script.read_text() == theme.HINT + '"use strict";f();\n//# sourceMappingURL=bundle.js.map\n'
+    assert json.loads(source_map.read_text())["mappings"] == ";AAAA"
 
 
 def test_heading_links_carry_no_title(site):

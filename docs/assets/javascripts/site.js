@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // The site's own script: small fixes to the theme for keyboard users, and a loader
 // that brings a widget's script and stylesheet only to pages that hold that widget.
 // Material's instant navigation swaps pages without a reload, so all of it runs on

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // Scoring for the "Startup or big tech?" quiz on choosing.md. Pure: no DOM, no storage.
 //
 // Answers are an array in question order; each item is an option code or null.

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // The "Startup or big tech?" quiz: reads the radios, shows the result in the live region
 // and keeps the answers in the URL hash (#quiz=...) so the result can be shared.
 import { NEUTRAL_REASON, QUESTIONS, TIE_MARGIN, decodeHash, encodeHash, missing, result } from "./fit-quiz-core.js";

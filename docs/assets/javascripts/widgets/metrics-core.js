@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // The metrics lab's arithmetic and wording: pure functions, no DOM, so that
 // node's test runner checks them (tests/js/metrics-core.test.mjs).
 

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // The metrics lab on the Metrics page: counts in, metrics out; then a threshold
 // slider over scored examples. The arithmetic lives in metrics-core.js.
 import * as core from "./metrics-core.js";
