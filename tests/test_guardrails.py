@@ -45,6 +45,9 @@ def test_every_page_has_a_strict_policy(site):
         assert policy["default-src"] == "'self'"
         assert policy["object-src"] == "'none'" and policy["base-uri"] == "'self'"
         assert "unsafe-inline" not in policy["script-src"] and "unsafe-eval" not in policy["script-src"]
+        # No inline style at all: each page would carry its bytes and a hash for it.
+        assert policy["style-src"] == "'self'", \
+            f"{page.relative_to(site.dir)}: an inline <style> ({policy['style-src']}); move it to a stylesheet"
         # The policy comes before anything that loads.
         assert html.index("Content-Security-Policy") < html.index("<link")
 
