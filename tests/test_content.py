@@ -73,6 +73,15 @@ def test_front_matter(src):
     assert len(re.findall(r"^# ", body, re.M)) == 1, f"{src}: needs exactly one H1"
 
 
+def test_no_tag_holds_a_word_most_searches_have():
+    # The theme's search weighs a tag a thousand times a title. A tag with "AI" in it
+    # put its pages first for "EU AI Act", "NIST AI RMF" and any other query with AI.
+    common = {"ai", "pm", "product"}
+    for tag in allowed_tags():
+        found = common & set(re.split(r"[^a-z]+", tag.lower()))
+        assert not found, f"mkdocs.yml: the tag '{tag}' has {found}; name it without those words"
+
+
 def test_front_matter_rules_catch_mistakes():
     assert front_matter.problems({"title": "T", "tags": ["x"]}, "") == ["front matter needs 'description'"]
     assert "characters" in front_matter.problems({"title": "T", "description": "short", "tags": ["x"]}, "")[0]

@@ -90,6 +90,9 @@ QUESTIONS = {
     "automate or augment": "foundations/does-it-need-ai/",
     "interview questions": "startup-vs-big-tech/choosing/",
     "GDPR": "differentiators/more-stakeholders/",
+    # Words that are in nearly every page: a tag with one of them outranks the answer.
+    "EU AI Act": "differentiators/more-stakeholders/",
+    "NIST AI RMF": "differentiators/more-stakeholders/",
 }
 
 
