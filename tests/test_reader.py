@@ -294,7 +294,30 @@ def test_a_first_visit_gets_the_systems_scheme_before_the_theme_runs(browser, ba
     assert scheme_of(page) == {"light": "default", "dark": "slate"}[scheme]
     # "Follow the system" is chosen; its toggle (to light) is the one shown.
     assert page.evaluate(VISIBLE_TOGGLES) == ["__palette_1"]
-    assert page.locator("meta[name=theme-color]").get_attribute("content").startswith("#")
+    page.context.close()
+
+
+# The browser's colours follow the header's: its background, and its colour scheme.
+BROWSER_COLORS = {"light": ("#1f4f7a", "light"), "dark": ("#1f4f7a", "dark")}
+BROWSER_COLORS_SET = "expected => ['theme-color', 'color-scheme'].map(name => document.head.querySelector(`meta[name=${name}]`)?.content).join() === expected.join()"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_browser_takes_the_headers_colours_once_the_page_is_painted(browser, base_url, scheme):
+    page = new_page(browser, PHONE, scheme)
+    # Reading a computed style while the page is parsed costs a full style calculation
+    # in the parser's task. Note every read, and whether a script in the page ran it.
+    page.add_init_script("""{ const read = window.getComputedStyle; window.__reads = [];
+        window.getComputedStyle = function (...args) {
+            __reads.push(document.currentScript ? document.currentScript.src || 'inline' : ''); return read.apply(this, args); }; }""")
+    page.goto(base_url + "differentiators/metrics/")
+    wait_until(page, BROWSER_COLORS_SET, BROWSER_COLORS[scheme])
+    assert "inline" not in page.evaluate("window.__reads"), "an inline script reads a computed style as the page is parsed"
+    # Follow the system, then light, then dark: the toggle reaches the other scheme.
+    other = "dark" if scheme == "light" else "light"
+    for _ in range(2 if other == "dark" else 1):
+        page.locator(".md-header__option label:visible").click()
+    wait_until(page, BROWSER_COLORS_SET, BROWSER_COLORS[other])
     page.context.close()
 
 
