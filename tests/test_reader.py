@@ -313,6 +313,9 @@ def test_the_browser_takes_the_headers_colours_once_the_page_is_painted(browser,
     page.goto(base_url + "differentiators/metrics/")
     wait_until(page, BROWSER_COLORS_SET, BROWSER_COLORS[scheme])
     assert "inline" not in page.evaluate("window.__reads"), "an inline script reads a computed style as the page is parsed"
+    # The palette script names the colour scheme itself; the theme's stylesheet agrees.
+    header = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('.md-header')); return [s.backgroundColor, s.colorScheme]; })()")
+    assert header == ["rgb(31, 79, 122)", BROWSER_COLORS[scheme][1]]
     # Follow the system, then light, then dark: the toggle reaches the other scheme.
     other = "dark" if scheme == "light" else "light"
     for _ in range(2 if other == "dark" else 1):
