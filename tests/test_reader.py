@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, PageWatch, search, wait_until
+from conftest import CHROMIUM_ARGS, ROOT, PageWatch, chromium_path, search, wait_until
 from test_build import nav_files, url_of
 from test_content import glossary_terms
 
@@ -297,13 +297,16 @@ def test_a_first_visit_gets_the_systems_scheme_before_the_theme_runs(browser, ba
     page.context.close()
 
 
-# The browser's colours follow the header's: its background, and its colour scheme.
+# The browser's colours follow the header's: its background (a fixed meta in
+# main.html), and its colour scheme (set by the palette script).
 BROWSER_COLORS = {"light": ("#1f4f7a", "light"), "dark": ("#1f4f7a", "dark")}
 BROWSER_COLORS_SET = "expected => ['theme-color', 'color-scheme'].map(name => document.head.querySelector(`meta[name=${name}]`)?.content).join() === expected.join()"
+HEADER_COLORS = """(() => { const s = getComputedStyle(document.querySelector('.md-header'));
+    return ['#' + s.backgroundColor.match(/\\d+/g).slice(0, 3).map(v => (+v).toString(16).padStart(2, '0')).join(''), s.colorScheme]; })()"""
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_browser_takes_the_headers_colours_once_the_page_is_painted(browser, base_url, scheme):
+def test_the_browser_takes_the_headers_colours_without_a_style_calculation_during_parsing(browser, base_url, scheme):
     page = new_page(browser, PHONE, scheme)
     # Reading a computed style while the page is parsed costs a full style calculation
     # in the parser's task. Note every read, and whether a script in the page ran it.
@@ -311,16 +314,15 @@ def test_the_browser_takes_the_headers_colours_once_the_page_is_painted(browser,
         window.getComputedStyle = function (...args) {
             __reads.push(document.currentScript ? document.currentScript.src || 'inline' : ''); return read.apply(this, args); }; }""")
     page.goto(base_url + "differentiators/metrics/")
-    wait_until(page, BROWSER_COLORS_SET, BROWSER_COLORS[scheme])
     assert "inline" not in page.evaluate("window.__reads"), "an inline script reads a computed style as the page is parsed"
-    # The palette script names the colour scheme itself; the theme's stylesheet agrees.
-    header = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('.md-header')); return [s.backgroundColor, s.colorScheme]; })()")
-    assert header == ["rgb(31, 79, 122)", BROWSER_COLORS[scheme][1]]
+    assert page.evaluate(BROWSER_COLORS_SET, BROWSER_COLORS[scheme])
+    assert page.evaluate(HEADER_COLORS) == list(BROWSER_COLORS[scheme])
     # Follow the system, then light, then dark: the toggle reaches the other scheme.
     other = "dark" if scheme == "light" else "light"
     for _ in range(2 if other == "dark" else 1):
         page.locator(".md-header__option label:visible").click()
-    wait_until(page, BROWSER_COLORS_SET, BROWSER_COLORS[other])
+    assert page.evaluate(BROWSER_COLORS_SET, BROWSER_COLORS[other])
+    assert page.evaluate(HEADER_COLORS) == list(BROWSER_COLORS[other])
     page.context.close()
 
 
@@ -347,6 +349,23 @@ def test_follow_the_system_tracks_the_system_and_a_choice_does_not(page, base_ur
     page.emulate_media(color_scheme="dark")
     page.wait_for_timeout(200)
     assert scheme_of(page) == "default"
+
+
+def test_a_short_first_frame_lays_the_page_out_where_the_whole_page_does(browser, base_url):
+    # Chromium may paint a page before it is fully parsed. That frame is too short to
+    # scroll; the page must not move sideways when the rest brings a scroll bar.
+    # Playwright hides scroll bars by default: this browser shows them.
+    chromium = browser.browser_type.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
+                                           ignore_default_args=["--hide-scrollbars"])
+    page = chromium.new_page(viewport=DESKTOP)
+    page.goto(base_url + "differentiators/metrics/")
+    left = "document.querySelector('.md-main__inner').getBoundingClientRect().left"
+    scrolling = page.evaluate(left)
+    assert page.evaluate("innerWidth - document.documentElement.clientWidth") > 0, "no scroll bar shown"
+    page.evaluate("document.querySelector('.md-content').hidden = true")
+    assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
+    assert page.evaluate(left) == scrolling
+    chromium.close()
 
 
 # --- The one-page version: no theme script ----------------------------------------------
