@@ -30,6 +30,7 @@ FEATURES = {
     "site script": (r'assets/javascripts/site\.js', "every"),
     "theme scripts start after the first paint": (r'<template id="mdx-scripts">', "every"),
     "palette set up as the header is parsed": (r'form\.removeAttribute\("data-md-component"\)', "every"),
+    "the header's colour as theme-color": (r'<meta name="theme-color" content="#', "every"),
     "one-page version without the theme script": (r'<template id="mdx-scripts">(?:(?!bundle\.)[^<]|<(?!/template))*</template>', "reference/whole-guide"),
 }
 
