@@ -357,15 +357,17 @@ def test_a_short_first_frame_lays_the_page_out_where_the_whole_page_does(browser
     # Playwright hides scroll bars by default: this browser shows them.
     chromium = browser.browser_type.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
                                            ignore_default_args=["--hide-scrollbars"])
-    page = chromium.new_page(viewport=DESKTOP)
-    page.goto(base_url + "differentiators/metrics/")
-    left = "document.querySelector('.md-main__inner').getBoundingClientRect().left"
-    scrolling = page.evaluate(left)
-    assert page.evaluate("innerWidth - document.documentElement.clientWidth") > 0, "no scroll bar shown"
-    page.evaluate("document.querySelector('.md-content').hidden = true")
-    assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
-    assert page.evaluate(left) == scrolling
-    chromium.close()
+    try:
+        page = chromium.new_page(viewport=DESKTOP)
+        page.goto(base_url + "differentiators/metrics/")
+        left = "document.querySelector('.md-main__inner').getBoundingClientRect().left"
+        scrolling = page.evaluate(left)
+        assert page.evaluate("innerWidth - document.documentElement.clientWidth") > 0, "no scroll bar shown"
+        page.evaluate("document.querySelector('.md-content').hidden = true")
+        assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
+        assert page.evaluate(left) == scrolling
+    finally:
+        chromium.close()
 
 
 # --- The one-page version: no theme script ----------------------------------------------
