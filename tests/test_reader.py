@@ -370,6 +370,71 @@ def test_a_short_first_frame_lays_the_page_out_where_the_whole_page_does(browser
         chromium.close()
 
 
+# Every layout shift the page makes, with what moved: tag.class, and x,y,w,h before => after.
+RECORD_SHIFTS = r"""window.__shifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(entry => {
+  if (entry.hadRecentInput) return;
+  const box = r => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+  const what = entry.sources.map(s => {
+    const el = s.node && s.node.nodeType === 1 ? s.node : s.node && s.node.parentElement;
+    const name = el ? el.tagName.toLowerCase() + [...el.classList].map(c => '.' + c).join('') : '?';
+    return `${name} ${box(s.previousRect)} => ${box(s.currentRect)}`;
+  });
+  window.__shifts.push(`${entry.value.toFixed(4)}: ${what.join('; ')}`);
+})).observe({type: 'layout-shift', buffered: true});"""
+
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_page_moves_while_it_loads_even_when_its_images_come_late(browser, base_url, size):
+    # CLS 0: an image whose box has no size until its file arrives moves what follows it.
+    # Images are held back until the page has painted and the theme has started.
+    page = new_page(browser, SIZES[size])
+    page.add_init_script(RECORD_SHIFTS)
+    held = []
+    page.route(re.compile(r"\.(svg|png|jpe?g|gif|webp|avif)$"), lambda route: held.append(route))
+    moved = []
+    for path in PAGES:
+        page.goto(base_url + path, wait_until="domcontentloaded")
+        page.evaluate(NEXT_FRAME)
+        images = page.evaluate("[...document.images].filter(i => i.getClientRects().length).length")
+        while held:
+            held.pop().continue_()
+        wait_until(page, "() => [...document.images].every(i => i.complete)")
+        page.evaluate(NEXT_FRAME)
+        moved += [f"/{path} ({images} images shown): {shift}" for shift in page.evaluate("window.__shifts")]
+    page.context.close()
+    assert not moved, "\n".join(moved)
+
+
+def test_the_logo_stands_out_from_the_header(page, base_url):
+    # WCAG 1.4.11: a graphic that marks a control needs 3:1 against what is next to it.
+    # The logo is an image file, so it cannot take the header's text colour.
+    page.goto(base_url)
+    logo = page.locator(".md-header .md-logo img")
+    wait_until(page, "() => document.querySelector('.md-header .md-logo img').complete")
+    ratio = logo.evaluate("""img => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 48;
+      const context = canvas.getContext('2d');
+      context.drawImage(img, 0, 0, 48, 48);
+      const pixels = context.getImageData(0, 0, 48, 48).data;
+      const linear = c => (c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      const luminance = ([r, g, b]) => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+      const header = getComputedStyle(img.closest('.md-header')).backgroundColor.match(/\\d+/g).map(Number);
+      const back = luminance(header);
+      let worst = Infinity;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i + 3] < 255) continue;  // only the logo's solid pixels
+        const fore = luminance([pixels[i], pixels[i + 1], pixels[i + 2]]);
+        worst = Math.min(worst, (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05));
+      }
+      return worst;
+    }""")
+    assert 3 <= ratio < float("inf"), f"logo against the header: {ratio:.2f}:1"
+
+
 # --- The one-page version: no theme script ----------------------------------------------
 
 @pytest.mark.parametrize("size", SIZES)
