@@ -180,3 +180,15 @@ def test_no_stylesheet_loads_again_once_the_page_is_painted(browser, base_url):
         late = [href for href, at in loads if at > paint and "/widgets/" not in href]
         assert not late, f"/{path}: loaded again after the first paint: {late}"
     page.context.close()
+
+
+def test_the_built_stylesheets_carry_no_comments(site):
+    # Comments explain the rules to authors; readers would download them on every page.
+    from conftest import ROOT
+
+    for name in ("extra.css", "diagrams.css"):
+        source = (ROOT / "docs/assets/stylesheets" / name).read_text(encoding="utf-8")
+        built = (site.dir / "assets/stylesheets" / name).read_text(encoding="utf-8")
+        assert "/*" in source, f"{name}: expected commented source"
+        assert "/*" not in built, f"{name}: the built copy still has comments (theme_fixes.py)"
+        assert re.sub(r"\s+", "", built) == re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", source, flags=re.S))

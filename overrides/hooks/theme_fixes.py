@@ -11,7 +11,9 @@ has dozens of headings; a screen reader reads the same name either way. And the
 indentation the templates leave at the start of each line is dropped (outside
 <pre> and <textarea>, where it shows): a browser reads a run of spaces and a line
 break as one space, so nothing changes on screen, and every page is about 0.9 KB
-lighter gzip.
+lighter gzip. The comments in the site's own stylesheets (`extra_css`) are dropped from
+the built copies too: they explain the rules to authors, and cost every reader about
+1.4 KB gzip on every page.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ _TAG = re.compile(r"<[^>]+>")
 _PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*") title=')
 _KEEP_SPACES = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t]+")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/\n?", re.S)
 
 
 def name_checkboxes(page_html: str) -> str:
@@ -62,3 +65,16 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     return fix(output) if template_name == "404.html" else output
+
+
+def strip_comments(css: str) -> str:
+    """The stylesheet without its comments (it holds no "/*" inside a string)."""
+    return _CSS_COMMENT.sub("", css)
+
+
+def on_post_build(config):
+    from pathlib import Path
+
+    for name in config["extra_css"]:
+        sheet = Path(config["site_dir"], str(name))
+        sheet.write_text(strip_comments(sheet.read_text(encoding="utf-8")), encoding="utf-8")
