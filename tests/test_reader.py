@@ -352,23 +352,27 @@ def test_follow_the_system_tracks_the_system_and_a_choice_does_not(page, base_ur
     assert scheme_of(page) == "default"
 
 
-def test_a_short_first_frame_lays_the_page_out_where_the_whole_page_does(browser, base_url):
-    # Chromium may paint a page before it is fully parsed. That frame is too short to
-    # scroll; the page must not move sideways when the rest brings a scroll bar.
-    # Playwright hides scroll bars by default: this browser shows them.
+@pytest.fixture
+def with_scroll_bars(browser):
+    """A Chromium that shows scroll bars, as on Windows and Linux (and in Lighthouse).
+    Playwright hides them by default; one that comes or goes makes room or takes it."""
     chromium = browser.browser_type.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
                                            ignore_default_args=["--hide-scrollbars"])
-    try:
-        page = chromium.new_page(viewport=DESKTOP)
-        page.goto(base_url + "differentiators/metrics/")
-        left = "document.querySelector('.md-main__inner').getBoundingClientRect().left"
-        scrolling = page.evaluate(left)
-        assert page.evaluate("innerWidth - document.documentElement.clientWidth") > 0, "no scroll bar shown"
-        page.evaluate("document.querySelector('.md-content').hidden = true")
-        assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
-        assert page.evaluate(left) == scrolling
-    finally:
-        chromium.close()
+    yield chromium
+    chromium.close()
+
+
+def test_a_short_first_frame_lays_the_page_out_where_the_whole_page_does(with_scroll_bars, base_url):
+    # Chromium may paint a page before it is fully parsed. That frame is too short to
+    # scroll; the page must not move sideways when the rest brings a scroll bar.
+    page = with_scroll_bars.new_page(viewport=DESKTOP)
+    page.goto(base_url + "differentiators/metrics/")
+    left = "document.querySelector('.md-main__inner').getBoundingClientRect().left"
+    scrolling = page.evaluate(left)
+    assert page.evaluate("innerWidth - document.documentElement.clientWidth") > 0, "no scroll bar shown"
+    page.evaluate("document.querySelector('.md-content').hidden = true")
+    assert page.evaluate("document.documentElement.scrollHeight <= innerHeight")
+    assert page.evaluate(left) == scrolling
 
 
 # Every layout shift the page makes, with what moved: tag.class, and x,y,w,h before => after.
@@ -388,22 +392,10 @@ NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnima
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_no_page_moves_while_it_loads_even_when_its_images_come_late(browser, base_url, size):
+def test_no_page_moves_while_it_loads_even_when_its_images_come_late(with_scroll_bars, base_url, size):
     # CLS 0: an image whose box has no size until its file arrives moves what follows it.
-    # Images are held back until the page has painted and the theme has started. Scroll
-    # bars are shown, as on Windows and Linux (and in Lighthouse): one that comes or goes
-    # makes room or takes it.
-    chromium = browser.browser_type.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
-                                           ignore_default_args=["--hide-scrollbars"])
-    try:
-        moved = pages_that_move(chromium, base_url, SIZES[size])
-    finally:
-        chromium.close()
-    assert not moved, "\n".join(moved)
-
-
-def pages_that_move(chromium, base_url, size) -> list[str]:
-    page = new_page(chromium, size)
+    # Images are held back until the page has painted and the theme has started.
+    page = new_page(with_scroll_bars, SIZES[size])
     page.add_init_script(RECORD_SHIFTS)
     held = []
     page.route(re.compile(r"\.(svg|png|jpe?g|gif|webp|avif)$"), lambda route: held.append(route))
@@ -414,11 +406,11 @@ def pages_that_move(chromium, base_url, size) -> list[str]:
         images = page.evaluate("[...document.images].filter(i => i.getClientRects().length).length")
         while held:
             held.pop().continue_()
-        wait_until(page, "() => [...document.images].every(i => i.complete)")
+        wait_until(page, "() => [...document.images].every(i => i.complete || i.loading === 'lazy')")
         page.evaluate(NEXT_FRAME)
         moved += [f"/{path} ({images} images shown): {shift}" for shift in page.evaluate("window.__shifts")]
     page.context.close()
-    return moved
+    assert not moved, "\n".join(moved)
 
 
 def test_the_logo_stands_out_from_the_header(page, base_url):

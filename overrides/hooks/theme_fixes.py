@@ -1,4 +1,5 @@
-"""Accessibility fixes to markup the theme writes, made at build time.
+"""Fixes to the markup the theme writes, and to the site's own stylesheets, made at
+build time.
 
 Each fix names what the theme leaves out, so no theme template has to be copied:
 the search dialog and the page-loading bar get names, each checklist box gets its
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from pathlib import Path
 
 _TASK = re.compile(r'(<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox")([^>]*>)(.*?)</li>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -73,8 +75,6 @@ def strip_comments(css: str) -> str:
 
 
 def on_post_build(config):
-    from pathlib import Path
-
     for name in config["extra_css"]:
         sheet = Path(config["site_dir"], str(name))
         sheet.write_text(strip_comments(sheet.read_text(encoding="utf-8")), encoding="utf-8")
