@@ -25,6 +25,7 @@ FEATURES = {
     "metrics lab": (r'data-mdx-widget="metrics-lab"', "differentiators/metrics"),
     "quiz": (r'data-mdx-widget="fit-quiz"', "startup-vs-big-tech/choosing"),
     "lifecycle diagram (inline SVG)": (r'<svg[^>]*class="mdx-diagram"', "foundations/lifecycle"),
+    "tables written inside the theme's scroll container": (r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table', "differentiators/metrics"),
     "whole guide on one page": (r'class="mdx-whole-guide__page"', "reference/whole-guide"),
     "Content Security Policy": (r'http-equiv="Content-Security-Policy"', "every"),
     "site script": (r'assets/javascripts/site\.js', "every"),

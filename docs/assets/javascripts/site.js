@@ -74,9 +74,10 @@
   // A table or formula wider than the screen scrolls sideways; the keyboard must be
   // able to reach it to scroll it (WCAG 2.1.1). A ResizeObserver checks each one
   // whenever its size or its content's size changes (late layout, a resized window),
-  // after layout, so the check costs no extra layout pass. Without the theme's
-  // script (the one-page version) a table is its own scrolling box, and so is a
-  // row of content tabs on a phone.
+  // after layout, so the check costs no extra layout pass. The build writes each
+  // table inside the theme's scroll container (theme_fixes.py); a table it did not
+  // wrap is its own scrolling box until the theme wraps it, and so is a row of
+  // content tabs on a phone without the theme's script (the one-page version).
   var REGIONS = ".md-typeset__scrollwrap, .mdx-math, .md-typeset table:not([class]), .no-js .tabbed-labels";
   function regionName(region) {
     if (region.classList.contains("mdx-math")) return "Formula, scrolls sideways";
