@@ -186,9 +186,12 @@ def test_the_built_stylesheets_carry_no_comments(site):
     # Comments explain the rules to authors; readers would download them on every page.
     from conftest import ROOT
 
-    for name in ("extra.css", "diagrams.css"):
-        source = (ROOT / "docs/assets/stylesheets" / name).read_text(encoding="utf-8")
-        built = (site.dir / "assets/stylesheets" / name).read_text(encoding="utf-8")
+    sheets = sorted((ROOT / "docs").rglob("*.css"))
+    assert len(sheets) >= 4, "expected extra.css, diagrams.css and the widgets' stylesheets"
+    for path in sheets:
+        name = path.relative_to(ROOT / "docs").as_posix()
+        source = path.read_text(encoding="utf-8")
+        built = (site.dir / name).read_text(encoding="utf-8")
         assert "/*" in source, f"{name}: expected commented source"
         assert "/*" not in built, f"{name}: the built copy still has comments (theme_fixes.py)"
         assert re.sub(r"\s+", "", built) == re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", source, flags=re.S))
