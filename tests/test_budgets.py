@@ -195,3 +195,22 @@ def test_the_built_stylesheets_carry_no_comments(site):
         assert "/*" in source, f"{name}: expected commented source"
         assert "/*" not in built, f"{name}: the built copy still has comments (theme_fixes.py)"
         assert re.sub(r"\s+", "", built) == re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", source, flags=re.S))
+
+
+def test_the_theme_stylesheet_is_copied_with_its_whole_page_restyles_rewritten(site, tmp_path):
+    # theme_fixes.py rewrites two kinds of rule in the theme's main.css (why: its
+    # docstring; what it buys: test_a_class_change_restyles_only_what_it_can_affect).
+    from mkdocs.exceptions import PluginError
+
+    fixes = hook("theme_fixes")
+    built = sorted((site.dir / "assets/stylesheets").glob("main.*.min.css"))
+    assert len(built) == 1, built
+    source = (Path(material.__file__).parent / "templates/assets/stylesheets" / built[0].name).read_text(encoding="utf-8")
+    css = built[0].read_text(encoding="utf-8")
+    assert css != source and css == fixes.restyle_less(source)
+    assert "table:not([class])" not in css and ".md-typeset__table>table" in css
+    no_js_tabs = re.findall(r"\.no-js \.md-typeset \.tabbed-set[^,{]*", css)
+    assert no_js_tabs and all(re.search(r"\.tabbed-labels>label:(first|nth)-child", s) for s in no_js_tabs), no_js_tabs[:3]
+    assert fixes.restyle_less(css) == css  # a rebuild under `mkdocs serve --dirty` keeps the built copy
+    with pytest.raises(PluginError, match="theme_fixes.py"):
+        fixes.restyle_less(".md-typeset table{margin:0}")

@@ -448,6 +448,36 @@ def test_the_theme_leaves_every_table_where_it_was(browser, base_url, size):
     assert not moved, "\n".join(moved)
 
 
+def restyled(browser, page, change: str) -> int:
+    """How many elements Chromium restyles after `change` (JavaScript run in the page)."""
+    browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
+    page.evaluate(f"() => {{ {change}; document.body.offsetHeight; }}")
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    return sum((e["args"].get("elementCount") or (e["args"].get("endData") or {}).get("elementCount") or 0)
+               for e in events if e.get("name") == "UpdateLayoutTree" and e.get("ph") == "X")
+
+
+@pytest.mark.parametrize("path", ["differentiators/metrics/", "startup-vs-big-tech/differentiators-compared/"])
+def test_a_class_change_restyles_only_what_it_can_affect(browser, base_url, path):
+    # The theme swaps <html>'s classes (no-js for js) inside the task that runs its
+    # script. Two kinds of rule in its stylesheet (table:not([class]) ... > :first-child,
+    # and a `.no-js` rule for content tabs ending in :first-child) made any class change
+    # restyle every element inside, the whole page for <html>: theme_fixes.py rewrites
+    # them. Pages with tables, a formula and content tabs.
+    page = new_page(browser, PHONE)
+    page.goto(base_url + path)
+    elements = page.evaluate("document.getElementsByTagName('*').length")
+    changes = ["document.documentElement.classList.add('no-js')",
+               "document.documentElement.classList.remove('no-js')",
+               "document.documentElement.classList.add('mdx-unused')",
+               "document.querySelector('.md-content').classList.add('mdx-unused')"]
+    counts = {change: restyled(browser, page, change) for change in changes}
+    page.context.close()
+    assert elements > 400, f"/{path} has {elements} elements: pick a longer page"
+    too_many = {change: n for change, n in counts.items() if n > 100}
+    assert not too_many, f"/{path} ({elements} elements) restyles: {too_many}"
+
+
 def test_the_logo_stands_out_from_the_header(page, base_url):
     # WCAG 1.4.11: a graphic that marks a control needs 3:1 against what is next to it.
     # The logo is an image file, so it cannot take the header's text colour.
