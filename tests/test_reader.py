@@ -450,6 +450,7 @@ def test_the_theme_leaves_every_table_where_it_was(browser, base_url, size):
 
 def restyled(browser, page, change: str) -> int:
     """How many elements Chromium restyles after `change` (JavaScript run in the page)."""
+    page.evaluate("document.body.offsetHeight")  # nothing left over from before
     browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
     page.evaluate(f"() => {{ {change}; document.body.offsetHeight; }}")
     events = json.loads(browser.stop_tracing())["traceEvents"]
