@@ -448,6 +448,24 @@ def test_the_theme_leaves_every_table_where_it_was(browser, base_url, size):
     assert not moved, "\n".join(moved)
 
 
+def test_the_theme_takes_no_table_out_of_the_page(page, base_url):
+    # The theme wraps a table that has no class by taking it out of the page and
+    # putting it back, and Chromium then restyles and lays out the whole table again
+    # inside the theme's start-up. The build writes each table wrapped, with a class.
+    page.add_init_script("""window.__tablesOut = 0;
+new MutationObserver(records => records.forEach(r => r.removedNodes.forEach(n => {
+  if (n.nodeType === 1 && (n.matches('table') || n.querySelector('table'))) window.__tablesOut++;
+}))).observe(document, {childList: true, subtree: true});""")
+    taken_out, tables = [], 0
+    for path in PAGES:
+        page.goto(base_url + path)
+        tables += page.locator(".md-content table").count()
+        if count := page.evaluate("window.__tablesOut"):
+            taken_out.append(f"/{path}: {count}")
+    assert tables > 20, "the pages should hold tables to check"
+    assert not taken_out, "tables the theme took out of the page and put back:\n" + "\n".join(taken_out)
+
+
 def restyled(browser, page, change: str) -> int:
     """How many elements Chromium restyles after `change` (JavaScript run in the page)."""
     page.evaluate("document.body.offsetHeight")  # nothing left over from before
