@@ -456,14 +456,19 @@ def test_the_theme_takes_no_table_out_of_the_page(page, base_url):
 new MutationObserver(records => records.forEach(r => r.removedNodes.forEach(n => {
   if (n.nodeType === 1 && (n.matches('table') || n.querySelector('table'))) window.__tablesOut++;
 }))).observe(document, {childList: true, subtree: true});""")
-    taken_out, tables = [], 0
+    taken_out, unstyled, tables = [], [], 0
     for path in PAGES:
         page.goto(base_url + path)
         tables += page.locator(".md-content table").count()
         if count := page.evaluate("window.__tablesOut"):
             taken_out.append(f"/{path}: {count}")
+        # The class must not cost a table the theme's style (its rules are rewritten).
+        if count := page.evaluate("""[...document.querySelectorAll('.md-content table.mdx-table')]
+                .filter(t => getComputedStyle(t).borderTopStyle !== 'solid').length"""):
+            unstyled.append(f"/{path}: {count}")
     assert tables > 20, "the pages should hold tables to check"
     assert not taken_out, "tables the theme took out of the page and put back:\n" + "\n".join(taken_out)
+    assert not unstyled, "tables without the theme's table style:\n" + "\n".join(unstyled)
 
 
 def restyled(browser, page, change: str) -> int:

@@ -124,7 +124,8 @@ def restyle_less(css: str) -> str:
         from mkdocs.exceptions import PluginError
         raise PluginError("theme_fixes.py: the theme's main stylesheet no longer has its "
                           f"'{_THEME_TABLE}' rules, or not one rule for '.no-js .md-typeset .tabbed-set'; "
-                          "has the theme changed them? Check restyle_less() against it, or drop it.")
+                          "has the theme changed them? Check restyle_less() against it; to drop it, "
+                          "drop the class wrap_tables() gives each table too, or tables lose the theme's style.")
     css = css.replace(tabs[0], tabs[0].replace(".tabbed-labels>:", ".tabbed-labels>label:"))
     return css.replace(_THEME_TABLE, _WRAPPED_TABLE)
 
