@@ -583,6 +583,32 @@ def test_the_one_page_version_works_without_the_theme_script(browser, base_url, 
     page.context.close()
 
 
+# The one-page version's sections whose content the browser skips (content-visibility).
+SKIPPED_SECTIONS = """() => [...document.querySelectorAll('.mdx-whole-guide__page')]
+    .filter(s => !s.firstElementChild.checkVisibility({contentVisibilityAuto: true})).map(s => s.id)"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_one_page_version_lays_out_only_what_is_near_the_screen(browser, base_url, size):
+    # Laying out all 38,000 words at once blocked a simulated phone for most of a second.
+    page = new_page(browser, SIZES[size])
+    page.goto(base_url + "reference/whole-guide/")
+    skipped = page.evaluate(SKIPPED_SECTIONS)
+    assert "home" not in skipped and len(skipped) > 15, skipped
+    # A contents link still lands on its section, and the browser shows what is there.
+    page.get_by_role("navigation", name="Contents").get_by_role("link", name="Metrics", exact=True).click()
+    top = "document.getElementById('differentiators-metrics').getBoundingClientRect().top"
+    wait_until(page, f"() => {top} >= 0 && {top} < 150")
+    assert "differentiators-metrics" not in page.evaluate(SKIPPED_SECTIONS)
+    # On paper every page is laid out and printed.
+    page.emulate_media(media="print")
+    assert page.evaluate("[...document.querySelectorAll('.mdx-whole-guide__page')]"
+                         ".every(s => getComputedStyle(s).contentVisibility === 'visible')")
+    wait_until(page, f"() => ({SKIPPED_SECTIONS})().length === 0")
+    assert page.watch.errors == []
+    page.context.close()
+
+
 FOCUS_SHOWN = r"""() => {
   let el = document.activeElement;
   if (el.matches('input.md-option')) el = el.nextElementSibling;  // the label is drawn

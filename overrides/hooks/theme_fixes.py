@@ -61,6 +61,9 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/\n?", re.S)
 _THEME_TABLE = "table:not([class])"
 _WRAPPED_TABLE = ".md-typeset__table>table"
 _THEME_NO_JS_TABS = re.compile(r"(?<=[{}\n])[^{}]*\.no-js \.md-typeset \.tabbed-set[^{}]*(?=\{)")
+_THEME_MAIN_CSS = re.compile(r"main\.[0-9a-f]+\.min\.css")
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
 # A table the theme wraps (it has no class), with no table inside it.
 _TABLE = re.compile(r"<table(?![^>]*\bclass=)[^>]*>(?:(?!<table\b).)*?</table>", re.S)
 
@@ -105,7 +108,10 @@ def fix(page_html: str) -> str:
 
 
 def on_post_page(output, page, config):
-    return fix(output)
+    output = fix(output)
+    if page.meta.get("inline_styles"):
+        output = inline_stylesheets(output, Path(config["site_dir"], page.file.dest_uri).parent, config)
+    return output
 
 
 def on_post_template(output, template_name, config):
@@ -130,11 +136,34 @@ def restyle_less(css: str) -> str:
     return css.replace(_THEME_TABLE, _WRAPPED_TABLE)
 
 
+def built_css(sheet: Path, config) -> str:
+    """A stylesheet of the built site as readers get it: the theme's main stylesheet
+    with its rules rewritten, the site's own without their comments."""
+    css = sheet.read_text(encoding="utf-8")
+    site, sheet = Path(config["site_dir"]).resolve(), sheet.resolve()
+    if sheet.parent == site / "assets" / "stylesheets" and _THEME_MAIN_CSS.fullmatch(sheet.name):
+        return restyle_less(css)
+    if Path(config["docs_dir"], sheet.relative_to(site)).is_file():
+        return strip_comments(css)
+    return css
+
+
+def inline_stylesheets(page_html: str, page_dir: Path, config) -> str:
+    """The page with each stylesheet it links written into it, as built (the theme's
+    source map comment left out: its address is relative to the stylesheet)."""
+    def inline(match: re.Match) -> str:
+        css = _SOURCE_MAP.sub("", built_css((page_dir / match[1]).resolve(), config))
+        if "</style" in css.lower():
+            raise ValueError(f"{match[1]} holds '</style': it cannot be written into a page")
+        return f"<style>{css}</style>"
+
+    return _STYLESHEET.sub(inline, page_html)
+
+
 def on_post_build(config):
-    for sheet in Path(config["site_dir"], "assets", "stylesheets").glob("main.*.min.css"):
-        sheet.write_text(restyle_less(sheet.read_text(encoding="utf-8")), encoding="utf-8")
-    docs = Path(config["docs_dir"])
-    for source in docs.rglob("*.css"):
-        sheet = Path(config["site_dir"], source.relative_to(docs))
+    site = Path(config["site_dir"])
+    sheets = [*Path(site, "assets", "stylesheets").glob("main.*.min.css"),
+              *(site / source.relative_to(config["docs_dir"]) for source in Path(config["docs_dir"]).rglob("*.css"))]
+    for sheet in sheets:
         if sheet.is_file():
-            sheet.write_text(strip_comments(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+            sheet.write_text(built_css(sheet, config), encoding="utf-8")
