@@ -27,6 +27,10 @@ Chromium then restyles and lays out the whole table again as the theme starts (7
 20 ms on a long page here). The theme's table rules do not depend on the class:
 they are rewritten below.
 
+A page whose front matter says `inline_styles: true` (the one-page version) gets its
+stylesheets written into it, as built: its HTML is so long that a stylesheet it linked
+would be asked for a round trip late on a slow network. csp.py allows them by hash.
+
 And two kinds of rule in the theme's stylesheet are rewritten, so that a change of
 class restyles only what it can affect. Chromium works out from the selectors which
 elements a class change may restyle, and a selector that ends in any element (`*`,
