@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
 
 import material
 import pytest
+from mkdocs.exceptions import PluginError
 
+from conftest import PREFIX
 from page_weight import gz, weight
 from test_build import nav_files, url_of
 from test_content import split
@@ -148,9 +151,10 @@ def test_the_text_is_painted_before_the_theme_script_loads(page, base_url):
 
 
 def test_pages_carry_no_template_indentation(site):
-    # theme_fixes.py drops it; spaces inside <pre> and <textarea> show, so they stay.
+    # theme_fixes.py drops it; spaces inside <pre> and <textarea> show, so they stay;
+    # a stylesheet written into a page is checked as built, below.
     for path in PAGES + ["404.html"]:
-        outside = re.sub(r"<(pre|textarea)\b.*?</\1>", "", site.html(path), flags=re.S | re.I)
+        outside = re.sub(r"<(pre|textarea|style)\b.*?</\1>", "", site.html(path), flags=re.S | re.I)
         indented = re.findall(r"\n[ \t]+\S.{0,40}", outside)
         assert not indented, f"/{path}: {indented[:3]}"
     fixes = hook("theme_fixes")
@@ -210,8 +214,6 @@ def test_the_built_stylesheets_carry_no_comments(site):
 def test_the_theme_stylesheet_is_copied_with_its_whole_page_restyles_rewritten(site, tmp_path):
     # theme_fixes.py rewrites two kinds of rule in the theme's main.css (why: its
     # docstring; what it buys: test_a_class_change_restyles_only_what_it_can_affect).
-    from mkdocs.exceptions import PluginError
-
     fixes = hook("theme_fixes")
     built = sorted((site.dir / "assets/stylesheets").glob("main.*.min.css"))
     assert len(built) == 1, built
@@ -243,3 +245,17 @@ def test_the_one_page_version_carries_its_stylesheets_as_built(site):
         assert '<link rel="stylesheet"' not in html, f"/{path}: still links a stylesheet"
         head = html.split("</head>", 1)[0]
         assert re.findall(r"<style>(.*?)</style>", head, re.S) == built, f"/{path}: its styles are not the built stylesheets, in order"
+
+
+def test_a_page_that_carries_its_stylesheets_is_left_out_of_the_sitemap(site):
+    # The theme's instant navigation takes over only the links sitemap.xml lists.
+    listed = re.findall(r"<loc>([^<]+)</loc>", site.dir.joinpath("sitemap.xml").read_text(encoding="utf-8"))
+    paths = {url.split(PREFIX, 1)[1] for url in listed}
+    assert paths == set(PAGES) - inline_styles(), paths ^ set(PAGES)
+    assert gzip.decompress(site.dir.joinpath("sitemap.xml.gz").read_bytes()).decode() == \
+        site.dir.joinpath("sitemap.xml").read_text(encoding="utf-8")
+    fixes = hook("theme_fixes")
+    sitemap = "<urlset>\n<url>\n<loc>https://x/a/</loc>\n</url>\n<url>\n<loc>https://x/b/?q=1&amp;r=2</loc>\n</url>\n</urlset>"
+    assert fixes.leave_out(sitemap, {"https://x/b/?q=1&r=2"}) == "<urlset>\n<url>\n<loc>https://x/a/</loc>\n</url>\n</urlset>"
+    with pytest.raises(PluginError, match="leave_out"):
+        fixes.leave_out(sitemap, {"https://x/c/"})

@@ -30,6 +30,10 @@ they are rewritten below.
 A page whose front matter says `inline_styles: true` (the one-page version) gets its
 stylesheets written into it, as built: its HTML is so long that a stylesheet it linked
 would be asked for a round trip late on a slow network. csp.py allows them by hash.
+Such a page is left out of sitemap.xml, from which the theme learns which links its
+instant navigation may take over: going there in place, the theme would drop the
+stylesheets the page does not link, and the first page's policy would block the ones
+it carries, leaving the page unstyled. A link to it is an ordinary page load.
 
 And two kinds of rule in the theme's stylesheet are rewritten, so that a change of
 class restyles only what it can affect. Chromium works out from the selectors which
@@ -68,6 +72,8 @@ _THEME_NO_JS_TABS = re.compile(r"(?<=[{}\n])[^{}]*\.no-js \.md-typeset \.tabbed-
 _THEME_MAIN_CSS = re.compile(r"main\.[0-9a-f]+\.min\.css")
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
+# A page's entry in sitemap.xml.
+_SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
 # A table the theme wraps (it has no class), with no table inside it.
 _TABLE = re.compile(r"<table(?![^>]*\bclass=)[^>]*>(?:(?!<table\b).)*?</table>", re.S)
 
@@ -118,8 +124,32 @@ def on_post_page(output, page, config):
     return output
 
 
+# The addresses of the pages that carry their stylesheets, found anew on each build.
+_carry_styles: set[str] = set()
+
+
+def on_env(env, config, files):
+    _carry_styles.clear()
+    _carry_styles.update(file.page.canonical_url or file.page.abs_url for file in files.documentation_pages()
+                         if file.page and file.page.meta.get("inline_styles"))
+
+
 def on_post_template(output, template_name, config):
-    return fix(output) if template_name == "404.html" else output
+    if template_name == "404.html":
+        return fix(output)
+    if template_name == "sitemap.xml":
+        return leave_out(output, _carry_styles)
+    return output
+
+
+def leave_out(sitemap: str, urls: set[str]) -> str:
+    """sitemap.xml without the entries for these addresses."""
+    kept = _SITEMAP_URL.sub(lambda m: "" if html_lib.unescape(m[1]) in urls else m[0], sitemap)
+    if len(_SITEMAP_URL.findall(sitemap)) - len(_SITEMAP_URL.findall(kept)) != len(urls):
+        from mkdocs.exceptions import PluginError
+        raise PluginError(f"theme_fixes.py: sitemap.xml does not list each of {sorted(urls)} once; "
+                          "has its template changed? Check leave_out() against it.")
+    return kept
 
 
 def strip_comments(css: str) -> str:

@@ -86,7 +86,9 @@
   }
   function checkRegion(region) {
     if (region.matches(".md-typeset__table table")) return;
-    var scrolls = region.scrollWidth > region.clientWidth + 1;
+    markRegion(region, region.scrollWidth > region.clientWidth + 1);
+  }
+  function markRegion(region, scrolls) {
     if (scrolls && !region.hasAttribute("tabindex")) {
       region.tabIndex = 0;
       region.setAttribute("role", "region");
@@ -102,9 +104,15 @@
       checkRegion(entry.target.matches(REGIONS) ? entry.target : entry.target.parentElement);
     });
   });
+  // The one-page version's sections are laid out only near the screen
+  // (content-visibility, extra.css): the observer says nothing of a region in one
+  // until it is shown, yet the keyboard can reach into it. So each starts with a tab
+  // stop, as if it scrolled, and the observer corrects those it sees. (Asking the
+  // browser which sections it skips, checkVisibility, broke the contents' links.)
   function scrollableRegions() {
     sizes.disconnect();
     document.querySelectorAll(REGIONS).forEach(function (region) {
+      if (region.closest(".mdx-whole-guide__page")) markRegion(region, true);
       sizes.observe(region);
       if (region.firstElementChild) sizes.observe(region.firstElementChild);
     });
