@@ -623,6 +623,10 @@ def test_the_one_page_version_lays_out_only_what_is_near_the_screen(browser, bas
     top = "document.getElementById('differentiators-metrics').getBoundingClientRect().top"
     wait_until(page, f"() => {top} >= 0 && {top} < 150")
     assert "differentiators-metrics" not in page.evaluate(SKIPPED_SECTIONS)
+    # Its title (an h2 here) and the reading time under it do not overlap.
+    gap = page.evaluate("""() => { const h = document.querySelector('#differentiators-metrics > h2');
+        return h.nextElementSibling.getBoundingClientRect().top - h.getBoundingClientRect().bottom; }""")
+    assert 4 <= gap <= 16, f"the reading time sits {gap} px under the title"
     # Once shown, a table or formula keeps its tab stop only if it scrolls.
     regions = "[...document.querySelectorAll('#differentiators-metrics :is(.md-typeset__scrollwrap, .mdx-math)')]"
     wait_until(page, f"() => {regions}.every(r => (r.tabIndex === 0) === (r.scrollWidth > r.clientWidth + 1))")
