@@ -151,6 +151,10 @@ MISTAKES = {
         _replace("foundations/index.md", "title:", "title: [unclosed\nbroken:"),
         ["foundations/index.md", "front matter is not valid YAML"],
     ),
+    "switch that is not true or false": (
+        _replace("reference/whole-guide.md", "theme_script: false", 'theme_script: "false"'),
+        ["reference/whole-guide.md", "'theme_script' must be true or false"],
+    ),
     "unknown tag": (
         _new_page("foundations/index.md", VALID.replace("- Reference", "- Not a real tag")),
         ["foundations/index.md", "Not a real tag"],

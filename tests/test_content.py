@@ -86,6 +86,9 @@ def test_front_matter_rules_catch_mistakes():
     assert front_matter.problems({"title": "T", "tags": ["x"]}, "") == ["front matter needs 'description'"]
     assert "characters" in front_matter.problems({"title": "T", "description": "short", "tags": ["x"]}, "")[0]
     assert "not valid YAML" in front_matter.problems({}, "---\ntitle: [oops\n---\n")[0]
+    good = {"title": "T", "description": "d" * 60, "tags": ["x"]}
+    assert front_matter.problems({**good, "theme_script": False, "inline_styles": True}, "") == []
+    assert front_matter.problems({**good, "theme_script": "false"}, "") == ["'theme_script' must be true or false"]
 
 
 @pytest.mark.parametrize("src", DIFFERENTIATORS)
@@ -137,7 +140,7 @@ def test_placeholder_check_works():
 
 def test_spelling():
     result = subprocess.run(
-        [sys.executable, "-m", "codespell_lib", "docs", "includes", "README.md", "overrides"],
+        [sys.executable, "-m", "codespell_lib", "docs", "includes", "README.md", "PERFORMANCE.md", "overrides"],
         cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

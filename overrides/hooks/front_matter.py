@@ -15,6 +15,9 @@ from mkdocs.exceptions import PluginError
 
 DESCRIPTION_LENGTH = (50, 160)
 REQUIRED = ("title", "description", "tags")
+# Switches a page may set (README, "Writing pages"); a typo such as `"false"` would
+# otherwise read as true.
+SWITCHES = ("theme_script", "inline_styles")
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.S)
 
 
@@ -45,6 +48,7 @@ def problems(meta: dict, markdown: str) -> list[str]:
     tags = meta.get("tags")
     if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
         out.append("'tags' must be a list of tag names")
+    out += [f"'{key}' must be true or false" for key in SWITCHES if key in meta and not isinstance(meta[key], bool)]
     return out
 
 

@@ -188,7 +188,9 @@ def inline_stylesheets(page_html: str, page_dir: Path, config) -> str:
     def inline(match: re.Match) -> str:
         css = _SOURCE_MAP.sub("", built_css((page_dir / match[1]).resolve(), config))
         if "</style" in css.lower():
-            raise ValueError(f"{match[1]} holds '</style': it cannot be written into a page")
+            from mkdocs.exceptions import PluginError
+            raise PluginError(f"theme_fixes.py: {match[1]} holds '</style', so it cannot be written "
+                              "into a page; drop 'inline_styles' from that page or the text from the stylesheet")
         return f"<style>{css}</style>"
 
     return _STYLESHEET.sub(inline, page_html)
