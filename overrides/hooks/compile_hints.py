@@ -6,7 +6,7 @@ thread, as the file streams in. Without it, V8 compiles each function on the pag
 main thread the first time it is called, and nearly all of the theme's bundle is
 called while it sets the page up. In Chromium with its CPU slowed four times, this
 took about a third off the blocking time after the first paint of a long page (see
-"Speed and weight" in the README). Other browsers skip the comment.
+PERFORMANCE.md). Other browsers skip the comment.
 
 The theme's bundle is copied into the built site unchanged; this prepends the
 comment there, after the build, and shifts the bundle's source map down the same
