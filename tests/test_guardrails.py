@@ -1,10 +1,11 @@
 """Guardrails: a build is reproducible, every page carries a Content Security Policy
-that Chromium enforces, a link checker finds nothing broken, and `mkdocs serve`
-survives an author's mistake."""
+that Chromium enforces, a link checker finds nothing broken, `mkdocs serve`
+survives an author's mistake, and every npm tool supports the Node.js we promise."""
 
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import re
 import shutil
@@ -184,3 +185,75 @@ def wait_for_log(log, words: str, timeout: float = 60):
     while words not in log.read_text():
         assert time.monotonic() < deadline, log.read_text()[-3000:]
         time.sleep(0.2)
+
+
+# --- npm tools and Node.js --------------------------------------------------------
+# package.json promises Node.js 20 (the machines run 20). A tool whose "engines" asks
+# for more still installs, with an EBADENGINE warning, and runs unsupported:
+# markdownlint-cli2 0.23 and later need Node.js 22, so it is pinned at 0.22.1.
+
+def _version(text: str) -> tuple[int, ...]:
+    parts = [int(p) for p in text.strip().lstrip("v=").split(".") if p not in ("*", "x", "")]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def node_allows(spec: str, node: str) -> bool:
+    """Whether an "engines" range such as ">=20", ">= 10.*" or "6.* || >=10" allows
+    the Node.js version `node`. Forms npm allows but this does not read raise, so that
+    a range this test cannot read fails it instead of passing it."""
+    have = _version(node)
+    for alternative in spec.split("||"):
+        comparators = re.findall(r"(>=|<=|>|<|\^|~|=)?\s*([\dx*][\w.*]*)", alternative)
+        if not comparators:
+            raise ValueError(f"cannot read the engines range {spec!r}")
+        ok = True
+        for op, version in comparators:
+            want = _version(version)
+            wildcard = version in ("*", "x") or version.endswith((".*", ".x"))
+            if op == ">=":
+                ok &= have >= want
+            elif op == ">":
+                ok &= have > want
+            elif op == "<=":
+                ok &= have <= want
+            elif op == "<":
+                ok &= have < want
+            elif op == "^":
+                ok &= have >= want and have[0] == want[0]
+            elif op == "~":
+                ok &= have >= want and have[:2] == want[:2]
+            elif version in ("*", "x"):
+                pass
+            elif wildcard:
+                ok &= have[: len(version.split(".")) - 1] == want[: len(version.split(".")) - 1]
+            else:
+                ok &= have == want
+        if ok:
+            return True
+    return False
+
+
+def test_node_allows_reads_the_ranges_in_the_lock_file():
+    assert node_allows(">=20", "20.0.0") and not node_allows(">=22", "20.20.2")
+    assert node_allows(">= 10.*", "20.0.0") and node_allows("6.* || 8.* || >= 10.*", "20.0.0")
+    assert node_allows("6.* || 8.*", "8.1.0") and not node_allows("6.* || 8.*", "20.0.0")
+    assert node_allows("*", "20.0.0") and node_allows("^20.1", "20.3.0") and not node_allows("^18", "20.0.0")
+    assert not node_allows(">=18 <20", "20.0.0") and node_allows(">=18 <21", "20.0.0")
+
+
+def test_every_npm_tool_supports_the_node_version_package_json_promises():
+    package = json.loads((ROOT / "package.json").read_text())
+    promised = re.fullmatch(r">=\s*(\d+(?:\.\d+)*)", package["engines"]["node"])
+    assert promised, "package.json's engines.node should read \">=N\""
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    unsupported = {
+        path.removeprefix("node_modules/"): entry["engines"]["node"]
+        for path, entry in lock["packages"].items()
+        if path and isinstance(entry.get("engines"), dict) and "node" in entry["engines"]
+        and not node_allows(entry["engines"]["node"], promised[1])
+    }
+    assert not unsupported, (
+        f"these npm packages need a newer Node.js than package.json promises "
+        f"({package['engines']['node']}): {unsupported}; pin an older version "
+        f"(and tell .github/dependabot.yml to leave it there)"
+    )
