@@ -59,6 +59,8 @@ import html as html_lib
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 _TASK = re.compile(r'(<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox")([^>]*>)(.*?)</li>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*") title=')
@@ -146,7 +148,6 @@ def leave_out(sitemap: str, urls: set[str]) -> str:
     """sitemap.xml without the entries for these addresses."""
     kept = _SITEMAP_URL.sub(lambda m: "" if html_lib.unescape(m[1]) in urls else m[0], sitemap)
     if len(_SITEMAP_URL.findall(sitemap)) - len(_SITEMAP_URL.findall(kept)) != len(urls):
-        from mkdocs.exceptions import PluginError
         raise PluginError(f"theme_fixes.py: sitemap.xml does not list each of {sorted(urls)} once; "
                           "has its template changed? Check leave_out() against it.")
     return kept
@@ -161,7 +162,6 @@ def restyle_less(css: str) -> str:
     """The theme's stylesheet with the rules that restyle a whole page rewritten."""
     tabs = _THEME_NO_JS_TABS.findall(css)
     if len(tabs) != 1 or _THEME_TABLE not in css and _WRAPPED_TABLE not in css:
-        from mkdocs.exceptions import PluginError
         raise PluginError("theme_fixes.py: the theme's main stylesheet no longer has its "
                           f"'{_THEME_TABLE}' rules, or not one rule for '.no-js .md-typeset .tabbed-set'; "
                           "has the theme changed them? Check restyle_less() against it; to drop it, "
@@ -188,7 +188,6 @@ def inline_stylesheets(page_html: str, page_dir: Path, config) -> str:
     def inline(match: re.Match) -> str:
         css = _SOURCE_MAP.sub("", built_css((page_dir / match[1]).resolve(), config))
         if "</style" in css.lower():
-            from mkdocs.exceptions import PluginError
             raise PluginError(f"theme_fixes.py: {match[1]} holds '</style', so it cannot be written "
                               "into a page; drop 'inline_styles' from that page or the text from the stylesheet")
         return f"<style>{css}</style>"
