@@ -6,6 +6,7 @@ import gzip
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import material
 import pytest
@@ -95,6 +96,80 @@ def test_the_themes_scripts_wait_for_the_first_paint(site):
             assert theme, f"/{path}: the theme's script is not parked in <template id=\"mdx-scripts\">"
         early = re.findall(r"<script[^>]*\bsrc=[^>]*>", body.replace(parked[0], ""))
         assert not early, f"/{path}: scripts load before the first paint: {early}"
+
+
+# Before its first paint a page asks for its three stylesheets and nothing else: the
+# theme's two and the site's one. On a slow phone every other file fetched then (a
+# second stylesheet of the site's own, the logo, the favicon) shares the line with the
+# theme's stylesheet and delays the paint (PERFORMANCE.md).
+BEFORE_PAINT = [r"main\.[0-9a-f]{8}\.min\.css", r"palette\.[0-9a-f]{8}\.min\.css", r"extra\.css"]
+
+
+def test_a_page_links_three_stylesheets_and_no_image_outside_its_text(site):
+    from conftest import ROOT
+
+    favicon = (ROOT / "docs/assets/images/favicon.svg").read_text(encoding="utf-8")
+    for path in PAGES + ["404.html"]:
+        page = site.html(path)
+        sheets = [href.rsplit("/", 1)[-1] for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)]
+        expected = [] if path in inline_styles() else BEFORE_PAINT
+        assert len(sheets) == len(expected) and all(re.fullmatch(e, s) for e, s in zip(expected, sheets)), \
+            f"/{path} links {sheets}; the site's own rules belong in extra.css (mkdocs.yml extra_css)"
+        outside = re.sub(r"<article\b.*?</article>", "", page, flags=re.S)
+        images = re.findall(r"<img\b[^>]*>", outside)
+        assert not images, f"/{path}: an image file outside the page's text is fetched before the first paint: {images}"
+        icons = re.findall(r'<link rel="icon" href="([^"]*)">', page)
+        assert len(icons) == 1 and icons[0].startswith("data:image/svg+xml,"), \
+            f"/{path}: the favicon is not written into the page (theme_fixes.py): {icons}"
+        assert icons[0] == hook("theme_fixes").svg_data_url(favicon), \
+            f"/{path}: the favicon in the page is not docs/assets/images/favicon.svg"
+
+
+def test_nothing_but_the_stylesheets_is_fetched_before_the_first_paint(browser, base_url):
+    page = new_page(browser)
+    for path in ("", "differentiators/metrics/", "reference/glossary/"):
+        page.goto(base_url + path)
+        early = page.evaluate("""() => {
+            const paint = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+            return performance.getEntriesByType('resource').filter(e => e.startTime <= paint).map(e => e.name);
+        }""")
+        names = [url.rsplit("/", 1)[-1] for url in early]
+        assert len(names) == 3 and all(re.fullmatch(e, n) for e, n in zip(BEFORE_PAINT, names)), \
+            f"/{path}: fetched before the first paint: {early}"
+        # The favicon, written into the page, is an image the page's policy allows.
+        size = page.evaluate("""() => new Promise(done => {
+            const icon = new Image();
+            icon.onload = () => done(icon.naturalWidth);
+            icon.onerror = () => done(0);
+            icon.src = document.querySelector('link[rel=icon]').href;
+        })""")
+        assert size > 0, f"/{path}: the favicon does not load"
+    assert page.watch.errors == []
+    page.context.close()
+
+
+def test_the_favicon_is_written_into_the_page(tmp_path):
+    fixes = hook("theme_fixes")
+    drawing = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n  <path fill="#fff" d="M1 2h3z"/>\n</svg>\n'
+    url = fixes.svg_data_url(drawing)
+    assert url == ("data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2024%2024'%3E"
+                   "%3Cpath%20fill='%23fff'%20d='M1%202h3z'/%3E%3C/svg%3E")
+    assert not re.search(r'[\s"<>#]', url)
+    assert unquote(url.split(",", 1)[1]) == drawing.replace("\n  ", "").replace("\n", "").replace('"', "'")
+    (tmp_path / "icon.svg").write_text(drawing, encoding="utf-8")
+    (tmp_path / "icon.png").write_bytes(b"\x89PNG")
+    assert fixes.favicon_url({"docs_dir": str(tmp_path), "theme": {"favicon": "icon.svg"}}) == url
+    for wrong in ("icon.png", "missing.svg"):
+        with pytest.raises(PluginError, match="theme.favicon"):
+            fixes.favicon_url({"docs_dir": str(tmp_path), "theme": {"favicon": wrong}})
+    fixes._favicon[:] = [url]
+    try:
+        assert fixes.inline_favicon('<head><link rel="icon" href="../assets/icon.svg"></head>') == \
+            f'<head><link rel="icon" href="{url}"></head>'
+        with pytest.raises(PluginError, match="inline_favicon"):
+            fixes.inline_favicon("<head></head>")
+    finally:
+        fixes._favicon.clear()
 
 
 def test_every_script_asks_to_be_compiled_while_it_downloads(site):
@@ -201,7 +276,7 @@ def test_the_built_stylesheets_carry_no_comments(site):
     from conftest import ROOT
 
     sheets = sorted((ROOT / "docs").rglob("*.css"))
-    assert len(sheets) >= 4, "expected extra.css, diagrams.css and the widgets' stylesheets"
+    assert len(sheets) >= 3, "expected extra.css and the widgets' stylesheets"
     for path in sheets:
         name = path.relative_to(ROOT / "docs").as_posix()
         source = path.read_text(encoding="utf-8")
@@ -238,7 +313,7 @@ def test_the_one_page_version_carries_its_stylesheets_as_built(site):
     # it linked would be asked for only after that: one more (LCP 1.66 s, over 1.6).
     assert inline_styles() == {"reference/whole-guide/"}
     linked = re.findall(r'<link rel="stylesheet" href="(?:\.\./)+([^"]+)">', site.html("reference/about/"))
-    assert len(linked) >= 4, linked
+    assert len(linked) == 3, linked
     built = [re.sub(r"/\*# sourceMappingURL=[^*]*\*/\s*$", "", (site.dir / ref).read_text(encoding="utf-8")) for ref in linked]
     for path in inline_styles():
         html = site.html(path)

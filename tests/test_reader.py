@@ -546,31 +546,38 @@ def test_a_class_change_restyles_only_what_it_can_affect(browser, base_url, path
     assert not too_many, f"/{path} ({elements} elements) restyles: {too_many}"
 
 
-def test_the_logo_stands_out_from_the_header(page, base_url):
+def contrast(fore: str, back: str) -> float:
+    """WCAG contrast ratio of two opaque CSS colours written as rgb(r, g, b)."""
+    def luminance(color: str) -> float:
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+                  for c in (int(v) / 255 for v in re.findall(r"\d+", color)[:3])]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(fore), luminance(back)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_logo_stands_out_from_the_header(browser, base_url, scheme):
     # WCAG 1.4.11: a graphic that marks a control needs 3:1 against what is next to it.
-    # The logo is an image file, so it cannot take the header's text colour.
+    # The logo is an icon drawn in the text colour of the bar it sits on (mkdocs.yml),
+    # in the header and at the top of the phone's drawer.
+    assert round(contrast("rgb(255, 255, 255)", "rgb(0, 0, 0)"), 2) == 21 and contrast("rgb(119, 119, 119)", "rgba(119, 119, 119, 1)") == 1
+    page = new_page(browser, PHONE, scheme)
     page.goto(base_url)
-    logo = page.locator(".md-header .md-logo img")
-    wait_until(page, "() => document.querySelector('.md-header .md-logo img').complete")
-    ratio = logo.evaluate("""img => {
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = 48;
-      const context = canvas.getContext('2d');
-      context.drawImage(img, 0, 0, 48, 48);
-      const pixels = context.getImageData(0, 0, 48, 48).data;
-      const linear = c => (c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      const luminance = ([r, g, b]) => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-      const header = getComputedStyle(img.closest('.md-header')).backgroundColor.match(/\\d+/g).map(Number);
-      const back = luminance(header);
-      let worst = Infinity;
-      for (let i = 0; i < pixels.length; i += 4) {
-        if (pixels[i + 3] < 255) continue;  // only the logo's solid pixels
-        const fore = luminance([pixels[i], pixels[i + 1], pixels[i + 2]]);
-        worst = Math.min(worst, (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05));
-      }
-      return worst;
-    }""")
-    assert 3 <= ratio < float("inf"), f"logo against the header: {ratio:.2f}:1"
+    logos = page.evaluate("""() => [...document.querySelectorAll('.md-logo')].map(logo => {
+      const svg = logo.querySelector(':scope > svg');
+      let bar = logo;
+      while (getComputedStyle(bar).backgroundColor === 'rgba(0, 0, 0, 0)') bar = bar.parentElement;
+      return {where: logo.className, img: !!logo.querySelector('img'), svg: !!svg,
+              fill: svg && getComputedStyle(svg.querySelector('path')).fill,
+              back: getComputedStyle(bar).backgroundColor};
+    })""")
+    page.context.close()
+    assert len(logos) == 2, logos
+    for logo in logos:
+        assert logo["svg"] and not logo["img"], f"{logo['where']}: the logo is not drawn inline: {logo}"
+        ratio = contrast(logo["fill"], logo["back"])
+        assert ratio >= 3, f"{logo['where']} ({scheme}): logo {logo['fill']} on {logo['back']}: {ratio:.2f}:1"
 
 
 # --- The one-page version: no theme script ----------------------------------------------

@@ -27,6 +27,11 @@ Chromium then restyles and lays out the whole table again as the theme starts (7
 20 ms on a long page here). The theme's table rules do not depend on the class:
 they are rewritten below.
 
+The favicon is written into each page as a `data:` address, so a page asks for
+nothing but itself and its stylesheets before its first paint: on a slow phone each
+more request shares the line with the theme's stylesheet and delays that paint
+(PERFORMANCE.md). The file named by `theme.favicon` stays the source.
+
 A page whose front matter says `inline_styles: true` (the one-page version) gets its
 stylesheets written into it, as built: its HTML is so long that a stylesheet it linked
 would be asked for a round trip late on a slow network. csp.py allows them by hash.
@@ -58,6 +63,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
@@ -76,6 +82,7 @@ _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
 # A page's entry in sitemap.xml.
 _SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+_FAVICON = re.compile(r'<link rel="icon" href="[^"]*">')
 # A table the theme wraps (it has no class), with no table inside it.
 _TABLE = re.compile(r"<table(?![^>]*\bclass=)[^>]*>(?:(?!<table\b).)*?</table>", re.S)
 
@@ -105,6 +112,38 @@ def on_page_content(html, page, config, files):
     return wrap_tables(html)
 
 
+def svg_data_url(svg: str) -> str:
+    """An SVG drawing as a `data:` address, escaped only where a URL must be."""
+    svg = re.sub(r">\s+<", "><", " ".join(svg.split())).replace('"', "'")
+    return "data:image/svg+xml," + quote(svg, safe="/:=',;.-()")
+
+
+def favicon_url(config) -> str:
+    source = Path(config["docs_dir"], config["theme"]["favicon"])
+    if source.suffix != ".svg" or not source.is_file():
+        raise PluginError(f"theme_fixes.py: theme.favicon is '{config['theme']['favicon']}'; it must name an "
+                          "SVG file under docs/, which is written into every page (no request for it)")
+    return svg_data_url(source.read_text(encoding="utf-8"))
+
+
+# The favicon as a data: address, found anew on each build.
+_favicon: list[str] = []
+
+
+def on_config(config):
+    _favicon[:] = [favicon_url(config)]
+
+
+def inline_favicon(page_html: str) -> str:
+    if not _favicon:
+        return page_html
+    page_html, found = _FAVICON.subn(lambda m: f'<link rel="icon" href="{_favicon[0]}">', page_html, count=1)
+    if not found:
+        raise PluginError("theme_fixes.py: found no <link rel=\"icon\" href=...> to write the favicon into; "
+                          "has the theme's base.html changed? Check inline_favicon() against it.")
+    return page_html
+
+
 def fix(page_html: str) -> str:
     page_html = page_html.replace('data-md-component="search" role="dialog">',
                                   'data-md-component="search" role="dialog" aria-label="Search">', 1)
@@ -116,7 +155,7 @@ def fix(page_html: str) -> str:
     # without the theme's script would keep it.
     page_html = page_html.replace('href="javascript:void(0)" class="md-search__icon', 'href="#" class="md-search__icon', 1)
     page_html = _PERMALINK.sub(r"\1 aria-label=", page_html)
-    return unindent(name_checkboxes(page_html))
+    return unindent(name_checkboxes(inline_favicon(page_html)))
 
 
 def on_post_page(output, page, config):
