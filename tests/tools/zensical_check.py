@@ -32,6 +32,7 @@ FEATURES = {
     "theme scripts start after the first paint": (r'<template id="mdx-scripts">', "every"),
     "palette set up as the header is parsed": (r'form\.removeAttribute\("data-md-component"\)', "every"),
     "the header's colour as theme-color": (r'<meta name="theme-color" content="#', "every"),
+    "the logo drawn in the page (an icon, no image file)": (r'class="md-header__button md-logo"[^>]*>\s*<svg', "every"),
     "one-page version without the theme script": (r'<template id="mdx-scripts">(?:(?!bundle\.)[^<]|<(?!/template))*</template>', "reference/whole-guide"),
 }
 
