@@ -152,10 +152,10 @@ def test_the_favicon_is_written_into_the_page(tmp_path):
     fixes = hook("theme_fixes")
     drawing = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n  <path fill="#fff" d="M1 2h3z"/>\n</svg>\n'
     url = fixes.svg_data_url(drawing)
-    assert url == ("data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2024%2024'%3E"
-                   "%3Cpath%20fill='%23fff'%20d='M1%202h3z'/%3E%3C/svg%3E")
+    assert url == ("data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20viewBox=%220%200%2024%2024%22%3E"
+                   "%3Cpath%20fill=%22%23fff%22%20d=%22M1%202h3z%22/%3E%3C/svg%3E")
     assert not re.search(r'[\s"<>#]', url)
-    assert unquote(url.split(",", 1)[1]) == drawing.replace("\n  ", "").replace("\n", "").replace('"', "'")
+    assert unquote(url.split(",", 1)[1]) == drawing.replace("\n  ", "").replace("\n", "")
     (tmp_path / "icon.svg").write_text(drawing, encoding="utf-8")
     (tmp_path / "icon.png").write_bytes(b"\x89PNG")
     assert fixes.favicon_url({"docs_dir": str(tmp_path), "theme": {"favicon": "icon.svg"}}) == url

@@ -114,7 +114,7 @@ def on_page_content(html, page, config, files):
 
 def svg_data_url(svg: str) -> str:
     """An SVG drawing as a `data:` address, escaped only where a URL must be."""
-    svg = re.sub(r">\s+<", "><", " ".join(svg.split())).replace('"', "'")
+    svg = re.sub(r">\s+<", "><", " ".join(svg.split()))
     return "data:image/svg+xml," + quote(svg, safe="/:=',;.-()")
 
 
