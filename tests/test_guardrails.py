@@ -94,34 +94,36 @@ def test_an_inline_script_the_policy_does_not_allow_is_blocked(site, browser, tm
 
 # --- Links ------------------------------------------------------------------------------------
 
-def linkcheck(url: str, tmp_path, *options: str) -> subprocess.CompletedProcess:
-    # LinkChecker drops root privileges to 'nobody', so its config must be readable.
-    config = tmp_path / "linkcheckerrc"
-    shutil.copy(ROOT / "tests/linkcheckerrc", config)
-    os.chmod(tmp_path, 0o755)
-    os.chmod(config, 0o644)
+# Running as root, LinkChecker drops to 'nobody', who may not be able to read this
+# checkout (a clone in a 0700 temporary folder) and then loses its plugins, the anchor
+# check among them, without a word. It only reads our own local server, so it keeps
+# the caller's user here.
+LINKCHECKER = "import linkcheck.command.linkchecker as c; c.drop_privileges = lambda: None; c.linkchecker()"
+
+
+def linkcheck(url: str, *options: str) -> subprocess.CompletedProcess:
     # A missing #anchor is a warning to LinkChecker; warnings make it exit 1 too.
-    return subprocess.run([sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status", *options, url],
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, "-c", LINKCHECKER, "--config", str(ROOT / "tests/linkcheckerrc"),
+                           "--no-status", *options, url], capture_output=True, text=True, timeout=600)
 
 
-def test_the_link_checker_finds_no_broken_link_or_anchor_under_a_subpath(base_url, tmp_path):
-    result = linkcheck(base_url, tmp_path)
-    report = result.stdout + result.stderr
-    assert result.returncode == 0, report[-5000:]
-    checked = re.search(r"(\d+) links? in (\d+) URLs? checked", report)
-    assert checked and int(checked[2]) > 300, report[-2000:]
-
-
-def test_the_link_checker_catches_a_broken_anchor(site, tmp_path):
+def test_the_link_checker_finds_no_broken_link_or_anchor_under_a_subpath(site, tmp_path):
+    # One crawl of the whole site, with one broken anchor planted in the home page:
+    # the plant is reported, so the anchor check ran, and nothing else is.
     copy = tmp_path / "site"
     shutil.copytree(site.dir, copy)
     home = copy / "index.html"
     home.write_text(home.read_text().replace("</article>", '<a href="reference/glossary/#no-such-term">x</a></article>'))
     with serve(copy, PREFIX, port=free_port()) as url:
-        result = linkcheck(url, tmp_path, "--recursion-level=1")
-    assert result.returncode == 1
-    assert "Anchor `no-such-term' (decoded" in result.stdout
+        result = linkcheck(url)
+    report = result.stdout + result.stderr
+    assert "dropping privileges" not in report, report[-2000:]
+    assert "Anchor `no-such-term' (decoded" in result.stdout, report[-5000:]
+    found = re.search(r"(\d+) warnings? found", report)
+    errors = re.search(r"(\d+) errors? found", report)
+    assert found and found[1] == "1" and errors and errors[1] == "0", report[-5000:]
+    checked = re.search(r"(\d+) links? in (\d+) URLs? checked", report)
+    assert checked and int(checked[2]) > 300, report[-2000:]
 
 
 def test_external_links_are_well_formed(site):
