@@ -15,6 +15,8 @@ import pytest
 from site_server import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+# The hooks import their shared module by name, as MkDocs lets them.
+sys.path.insert(0, str(ROOT / "overrides/hooks"))
 # Pages serves a project site under /<repository>/; the tests do the same. The site
 # is built for the address it is served at: Material's instant navigation only
 # takes over links that match the site_url its sitemap names.

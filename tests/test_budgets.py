@@ -121,8 +121,8 @@ def test_a_page_links_three_stylesheets_and_no_image_outside_its_text(site):
         assert not images, f"/{path}: an image file outside the page's text is fetched before the first paint: {images}"
         icons = re.findall(r'<link rel="icon" href="([^"]*)">', page)
         assert len(icons) == 1 and icons[0].startswith("data:image/svg+xml,"), \
-            f"/{path}: the favicon is not written into the page (theme_fixes.py): {icons}"
-        assert icons[0] == hook("theme_fixes").svg_data_url(favicon), \
+            f"/{path}: the favicon is not written into the page (favicon.py): {icons}"
+        assert icons[0] == hook("favicon").svg_data_url(favicon), \
             f"/{path}: the favicon in the page is not docs/assets/images/favicon.svg"
 
 
@@ -151,7 +151,7 @@ def test_nothing_but_the_stylesheets_is_fetched_before_the_first_paint(browser, 
 
 
 def test_the_favicon_is_written_into_the_page(tmp_path):
-    fixes = hook("theme_fixes")
+    fixes = hook("favicon")
     drawing = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n  <path fill="#fff" d="M1 2h3z"/>\n</svg>\n'
     url = fixes.svg_data_url(drawing)
     assert url == ("data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20viewBox=%220%200%2024%2024%22%3E"
@@ -168,7 +168,7 @@ def test_the_favicon_is_written_into_the_page(tmp_path):
     try:
         assert fixes.inline_favicon('<head><link rel="icon" href="../assets/icon.svg"></head>') == \
             f'<head><link rel="icon" href="{url}"></head>'
-        with pytest.raises(PluginError, match="inline_favicon"):
+        with pytest.raises(PluginError, match="favicon.py: expected"):
             fixes.inline_favicon("<head></head>")
     finally:
         fixes._favicon.clear()
@@ -228,13 +228,13 @@ def test_the_text_is_painted_before_the_theme_script_loads(page, base_url):
 
 
 def test_pages_carry_no_template_indentation(site):
-    # theme_fixes.py drops it; spaces inside <pre> and <textarea> show, so they stay;
+    # trim.py drops it; spaces inside <pre> and <textarea> show, so they stay;
     # a stylesheet written into a page is checked as built, below.
     for path in PAGES + ["404.html"]:
         outside = re.sub(r"<(pre|textarea|style)\b.*?</\1>", "", site.html(path), flags=re.S | re.I)
         indented = re.findall(r"\n[ \t]+\S.{0,40}", outside)
         assert not indented, f"/{path}: {indented[:3]}"
-    fixes = hook("theme_fixes")
+    fixes = hook("trim")
     html = '<p>\n   a <b>b</b>\n\t c</p>\n  <pre><code>x\n    y</code></pre>\n <textarea>\n  k</textarea>'
     assert fixes.unindent(html) == '<p>\na <b>b</b>\nc</p>\n<pre><code>x\n    y</code></pre>\n<textarea>\n  k</textarea>'
 
@@ -284,14 +284,14 @@ def test_the_built_stylesheets_carry_no_comments(site):
         source = path.read_text(encoding="utf-8")
         built = (site.dir / name).read_text(encoding="utf-8")
         assert "/*" in source, f"{name}: expected commented source"
-        assert "/*" not in built, f"{name}: the built copy still has comments (theme_fixes.py)"
+        assert "/*" not in built, f"{name}: the built copy still has comments (stylesheets.py)"
         assert re.sub(r"\s+", "", built) == re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", source, flags=re.S))
 
 
 def test_the_theme_stylesheet_is_copied_with_its_whole_page_restyles_rewritten(site, tmp_path):
-    # theme_fixes.py rewrites two kinds of rule in the theme's main.css (why: its
+    # stylesheets.py rewrites two kinds of rule in the theme's main.css (why: its
     # docstring; what it buys: test_a_class_change_restyles_only_what_it_can_affect).
-    fixes = hook("theme_fixes")
+    fixes = hook("stylesheets")
     built = sorted((site.dir / "assets/stylesheets").glob("main.*.min.css"))
     assert len(built) == 1, built
     source = (Path(material.__file__).parent / "templates/assets/stylesheets" / built[0].name).read_text(encoding="utf-8")
@@ -301,7 +301,7 @@ def test_the_theme_stylesheet_is_copied_with_its_whole_page_restyles_rewritten(s
     no_js_tabs = re.findall(r"\.no-js \.md-typeset \.tabbed-set[^,{]*", css)
     assert no_js_tabs and all(re.search(r"\.tabbed-labels>label:(first|nth)-child", s) for s in no_js_tabs), no_js_tabs[:3]
     assert fixes.restyle_less(css) == css  # a rebuild under `mkdocs serve --dirty` keeps the built copy
-    with pytest.raises(PluginError, match="theme_fixes.py"):
+    with pytest.raises(PluginError, match="stylesheets.py"):
         fixes.restyle_less(".md-typeset table{margin:0}")
 
 
@@ -331,7 +331,7 @@ def test_a_page_that_carries_its_stylesheets_is_left_out_of_the_sitemap(site):
     assert paths == set(PAGES) - inline_styles(), paths ^ set(PAGES)
     assert gzip.decompress(site.dir.joinpath("sitemap.xml.gz").read_bytes()).decode() == \
         site.dir.joinpath("sitemap.xml").read_text(encoding="utf-8")
-    fixes = hook("theme_fixes")
+    fixes = hook("stylesheets")
     sitemap = "<urlset>\n<url>\n<loc>https://x/a/</loc>\n</url>\n<url>\n<loc>https://x/b/?q=1&amp;r=2</loc>\n</url>\n</urlset>"
     assert fixes.leave_out(sitemap, {"https://x/b/?q=1&r=2"}) == "<urlset>\n<url>\n<loc>https://x/a/</loc>\n</url>\n</urlset>"
     with pytest.raises(PluginError, match="leave_out"):
