@@ -13,6 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# GitHub Pages serves Markdown as text; Python knows .md only where /etc/mime.types does.
+mimetypes.add_type("text/markdown", ".md")
+
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
