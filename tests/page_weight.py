@@ -37,10 +37,7 @@ def weight(site: Path, path: str) -> dict:
     later = sorted((site / "assets/javascripts/workers").glob("search.*.js")) + [site / "search/search_index.json"]
     widgets = site / "assets/javascripts/widgets"
     for name in re.findall(r'data-mdx-widget="([^"]+)"', html):
-        later += [widgets / f"{name}.js", widgets / f"{name}.css"]
-        later += sorted(widgets.glob(f"{name.split('-')[0]}*-core.js"))
-        if name == "metrics-lab":
-            later.append(site / "assets/data/scored-examples.json")
+        later += sorted((widgets / name).glob("*"))  # script, core, stylesheet, data
     later = [f for f in later if f.is_file()]
     first_gz = sum(v[1] for v in first.values())
     return {

@@ -242,7 +242,7 @@ def test_mounts_after_instant_navigation(page, base_url):
     expect(page.locator(f"{RESULT} .mdx-fit-quiz__verdict")).to_have_text(re.compile("^Either"))
     expect(page.locator(".mdx-fit-quiz__option").first).to_have_css("display", "flex")
     assert page.evaluate("window.__sameDocument") is True
-    assert page.evaluate("document.querySelectorAll('link[href$=\"widgets/fit-quiz.css\"]').length") == 1
+    assert page.evaluate("document.querySelectorAll('link[href$=\"widgets/fit-quiz/widget.css\"]').length") == 1
     assert_clean(page)
 
 

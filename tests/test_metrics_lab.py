@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from conftest import ROOT, SITE_URL, PageWatch
 
 PAGE = "differentiators/metrics/"
-DATA = ROOT / "docs/assets/data/scored-examples.json"
+DATA = ROOT / "docs/assets/javascripts/widgets/metrics-lab/scored-examples.json"
 GENERATOR = ROOT / "tests/tools/make_scored_examples.py"
 EXAMPLES = json.loads(DATA.read_text(encoding="utf-8"))
 
@@ -77,7 +77,7 @@ def test_scored_examples_are_reproducible():
     result = subprocess.run([sys.executable, str(GENERATOR)], capture_output=True, text=True, check=True)
     assert result.stdout == DATA.read_text(encoding="utf-8"), (
         "the committed data differs from the generator: run "
-        "python tests/tools/make_scored_examples.py > docs/assets/data/scored-examples.json")
+        "python tests/tools/make_scored_examples.py > docs/assets/javascripts/widgets/metrics-lab/scored-examples.json")
 
 
 def test_scored_examples_are_imbalanced_with_confident_errors():
@@ -311,7 +311,7 @@ def test_mounts_after_instant_navigation(browser, base_url):
     results = lab.locator('[data-results="counts"]')
     expect_metrics(results, 80, 15, 20, 885)
     assert page.evaluate("window.mdxSamePage") is True, "the link reloaded the page instead of swapping it"
-    assert sum(url.endswith("widgets/metrics-lab.js") for url in requests) == 1
+    assert sum(url.endswith("widgets/metrics-lab/widget.js") for url in requests) == 1
 
     retype(lab.get_by_label("True negatives", exact=True), "400")
     expect_metrics(results, 80, 15, 20, 400)

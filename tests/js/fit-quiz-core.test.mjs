@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 
 import {
   HASH_PREFIX, NEUTRAL_REASON, QUESTIONS, decodeHash, encodeHash, missing, reasons, result, score, verdict,
-} from "../../docs/assets/javascripts/widgets/fit-quiz-core.js";
+} from "../../docs/assets/javascripts/widgets/fit-quiz/core.js";
 
 const all = (code) => QUESTIONS.map(() => code);
 const answersFor = (byId) => QUESTIONS.map((q) => byId[q.id] ?? "n");

@@ -1,6 +1,6 @@
 """Write the metrics lab's scored examples: a JSON list of [score, label] pairs.
 
-    python tests/tools/make_scored_examples.py > docs/assets/data/scored-examples.json
+    python tests/tools/make_scored_examples.py > docs/assets/javascripts/widgets/metrics-lab/scored-examples.json
 
 The output depends only on SEED: it uses the standard library's random(), whose
 sequence for a given seed is stable across Python versions, and plain arithmetic

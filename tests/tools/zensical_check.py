@@ -24,6 +24,8 @@ FEATURES = {
     "formulas as MathML": (r"<math\b", "differentiators/metrics"),
     "metrics lab": (r'data-mdx-widget="metrics-lab"', "differentiators/metrics"),
     "quiz": (r'data-mdx-widget="fit-quiz"', "startup-vs-big-tech/choosing"),
+    "sample-size calculator": (r'data-mdx-widget="sample-size"', "toolkit/sample-size"),
+    "LLM cost calculator": (r'data-mdx-widget="llm-cost"', "toolkit/llm-cost"),
     "lifecycle diagram (inline SVG)": (r'<svg[^>]*class="mdx-diagram"', "foundations/lifecycle"),
     "tables written inside the theme's scroll container": (r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table', "differentiators/metrics"),
     "whole guide on one page": (r'class="mdx-whole-guide__page"', "reference/whole-guide"),

@@ -8,25 +8,48 @@
   var base = new URL("widgets/", document.currentScript.src);
   var loaded = {};
 
-  function load(name) {
-    // Instant navigation drops <head> elements the next page lacks, so the
-    // stylesheet is checked for on every mount, not only on the first.
-    var href = new URL(name + ".css", base).href;
-    if (!document.head.querySelector('link[href="' + href + '"]')) {
-      var sheet = document.createElement("link");
+  // A widget is one folder, widgets/NAME/: widget.js exports mount(root) and nothing
+  // else, widget.css styles it, core.js (pure) and any data file sit beside them.
+  // This loader owns the rest: each root is mounted once, the module imported once.
+
+  // Instant navigation drops <head> elements the next page lacks, so the stylesheet
+  // is checked for on every mount, not only on the first. Resolves once it has
+  // loaded (or failed: it is then removed, to be tried again next time), so that a
+  // widget mounts into its styled layout and can measure it.
+  function stylesheet(name) {
+    var href = new URL(name + "/widget.css", base).href;
+    var sheet = document.head.querySelector('link[href="' + href + '"]');
+    if (sheet && sheet.sheet) return Promise.resolve();
+    if (!sheet) {
+      sheet = document.createElement("link");
       sheet.rel = "stylesheet";
       sheet.href = href;
       document.head.appendChild(sheet);
     }
-    if (!loaded[name]) loaded[name] = import(new URL(name + ".js", base).href);
-    return loaded[name];
+    return new Promise(function (done) {
+      sheet.addEventListener("load", done, { once: true });
+      sheet.addEventListener("error", function () {
+        sheet.remove();
+        done();
+      }, { once: true });
+    });
+  }
+
+  function load(name) {
+    if (!loaded[name]) {
+      loaded[name] = import(new URL(name + "/widget.js", base).href);
+      loaded[name].catch(function () { delete loaded[name]; });
+    }
+    return Promise.all([loaded[name], stylesheet(name)]).then(function (parts) {
+      return parts[0];
+    });
   }
 
   function mountWidgets() {
     document.querySelectorAll("[data-mdx-widget]:not([data-mdx-mounted])").forEach(function (root) {
       root.setAttribute("data-mdx-mounted", "");
       load(root.getAttribute("data-mdx-widget")).then(function (widget) {
-        widget.mount(root);
+        if (root.isConnected) widget.mount(root);
       });
     });
   }
@@ -71,29 +94,28 @@
     if (button) button.focus();
   });
 
-  // A table or formula wider than the screen scrolls sideways; the keyboard must be
-  // able to reach it to scroll it (WCAG 2.1.1). A ResizeObserver checks each one
-  // whenever its size or its content's size changes (late layout, a resized window),
-  // after layout, so the check costs no extra layout pass. The build writes each
-  // table inside the theme's scroll container (theme_fixes.py); a table it did not
-  // wrap is its own scrolling box until the theme wraps it, and so is a row of
-  // content tabs on a phone without the theme's script (the one-page version).
-  var REGIONS = ".md-typeset__scrollwrap, .mdx-math, .md-typeset table:not([class]), .no-js .tabbed-labels";
+  // A table, formula, code block or row of tabs wider than the screen scrolls
+  // sideways; the keyboard must be able to reach it to scroll it (WCAG 2.1.1). The
+  // build gives each a tab stop and a name (scroll_regions.py), which holds without
+  // JavaScript, before the theme starts, and in the one-page version's sections that
+  // are not laid out yet (the observer says nothing of those until they are shown).
+  // Here a ResizeObserver takes the tab stop away from each box that does not
+  // scroll, and gives it back when it comes to (late layout, a narrower window),
+  // after layout, so the check costs no extra layout pass.
+  var REGIONS = ".md-typeset__scrollwrap, .mdx-math, .md-typeset pre > code, .tabbed-labels";
   function regionName(region) {
     if (region.classList.contains("mdx-math")) return "Formula, scrolls sideways";
     if (region.classList.contains("tabbed-labels")) return "Tabs, scroll sideways";
+    if (region.localName === "code") return "Code, scrolls sideways";
     return "Table, scrolls sideways";
   }
-  function checkRegion(region) {
-    if (region.matches(".md-typeset__table table")) return;
-    markRegion(region, region.scrollWidth > region.clientWidth + 1);
-  }
+  // All three together: the theme sets and removes a code block's tab stop itself.
   function markRegion(region, scrolls) {
-    if (scrolls && !region.hasAttribute("tabindex")) {
+    if (scrolls) {
       region.tabIndex = 0;
       region.setAttribute("role", "region");
       region.setAttribute("aria-label", regionName(region));
-    } else if (!scrolls && region.getAttribute("role") === "region") {
+    } else {
       region.removeAttribute("tabindex");
       region.removeAttribute("role");
       region.removeAttribute("aria-label");
@@ -101,18 +123,13 @@
   }
   var sizes = new ResizeObserver(function (entries) {
     entries.forEach(function (entry) {
-      checkRegion(entry.target.matches(REGIONS) ? entry.target : entry.target.parentElement);
+      var region = entry.target.matches(REGIONS) ? entry.target : entry.target.parentElement;
+      markRegion(region, region.scrollWidth > region.clientWidth + 1);
     });
   });
-  // The one-page version's sections are laid out only near the screen
-  // (content-visibility, extra.css): the observer says nothing of a region in one
-  // until it is shown, yet the keyboard can reach into it. So each starts with a tab
-  // stop, as if it scrolled, and the observer corrects those it sees. (Asking the
-  // browser which sections it skips, checkVisibility, broke the contents' links.)
   function scrollableRegions() {
     sizes.disconnect();
     document.querySelectorAll(REGIONS).forEach(function (region) {
-      if (region.closest(".mdx-whole-guide__page")) markRegion(region, true);
       sizes.observe(region);
       if (region.firstElementChild) sizes.observe(region.firstElementChild);
     });

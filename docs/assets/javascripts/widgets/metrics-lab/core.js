@@ -1,6 +1,6 @@
 //# allFunctionsCalledOnLoad
 // The metrics lab's arithmetic and wording: pure functions, no DOM, so that
-// node's test runner checks them (tests/js/metrics-core.test.mjs).
+// node's test runner checks them (tests/js/metrics-lab-core.test.mjs).
 
 // A wrong answer with a score this far out is a confident error.
 export const CONFIDENT_LOW = 0.1;
@@ -36,7 +36,7 @@ export function formatPercent(x) {
 /** 20000 -> "20,000"; 2.5 -> "2.5"; 1.005 -> "1.01": US style, at most two decimals. */
 export function formatNumber(x) {
   // Digits, not Intl.NumberFormat: building the first formatter loads locale
-  // data, which took 14 to 28 ms in Chromium, four times that on a phone.
+  // data, a cost at start-up (PERFORMANCE.md).
   // String() gives the shortest digits that read back as x; like Intl, round
   // half up from those, as a reader would, not from the binary value.
   const text = String(Math.abs(x));

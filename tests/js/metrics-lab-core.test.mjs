@@ -5,7 +5,7 @@ import { test } from "node:test";
 import {
   bestThreshold, confidentErrors, confusionAt, costAt, costOf, describe, describeCost,
   formatNumber, formatPercent, formatThreshold, metrics, parseCost, parseCount, thresholds,
-} from "../../docs/assets/javascripts/widgets/metrics-core.js";
+} from "../../docs/assets/javascripts/widgets/metrics-lab/core.js";
 
 const close = (actual, expected) => assert.ok(Math.abs(actual - expected) < 1e-12, `${actual} != ${expected}`);
 

@@ -1,9 +1,10 @@
 //# allFunctionsCalledOnLoad
 // The metrics lab on the Metrics page: counts in, metrics out; then a threshold
-// slider over scored examples. The arithmetic lives in metrics-core.js.
-import * as core from "./metrics-core.js";
+// slider over scored examples. The arithmetic lives in core.js; site.js mounts it
+// once per page and loads widget.css.
+import * as core from "./core.js";
 
-const DATA_URL = new URL("../../data/scored-examples.json", import.meta.url);
+const DATA_URL = new URL("scored-examples.json", import.meta.url);
 const METRICS = [["accuracy", "Accuracy"], ["precision", "Precision"], ["recall", "Recall"], ["f1", "F1"]];
 
 // One download per visit, shared by every page swap; a failed one is retried.
@@ -87,8 +88,6 @@ function resultsView(region, lines) {
 }
 
 export function mount(root) {
-  if (root.hasAttribute("data-mdx-ready")) return;
-  root.setAttribute("data-mdx-ready", "");
   root.querySelector(".mdx-metrics-lab__nojs").hidden = true;
 
   const countInputs = [...root.querySelectorAll("[data-count]")];

@@ -1,7 +1,7 @@
 //# allFunctionsCalledOnLoad
 // The "Startup or big tech?" quiz: reads the radios, shows the result in the live region
 // and keeps the answers in the URL hash (#quiz=...) so the result can be shared.
-import { NEUTRAL_REASON, QUESTIONS, TIE_MARGIN, decodeHash, encodeHash, missing, result } from "./fit-quiz-core.js";
+import { NEUTRAL_REASON, QUESTIONS, TIE_MARGIN, decodeHash, encodeHash, missing, result } from "./core.js";
 
 const VERDICTS = {
   startup: "A startup looks like the better fit for you now.",
@@ -16,28 +16,10 @@ const LINKS = {
   either: ["startup", "big-tech", "compared", "ask-startup", "ask-big-tech"],
 };
 
-const STYLESHEET = new URL("fit-quiz.css", import.meta.url).href;
-const mounted = new WeakSet();
-
 // Material's instant navigation swaps in a fresh copy of the page even when only the
 // anchor changes (a click on a heading link), so the last answers are carried over to
 // the next mount of the quiz on the same path. Cleared by "Start over".
 let carried = null;
-
-// Instant navigation also drops <head> elements the next page lacks, including this
-// widget's stylesheet, so put it back when it is missing. `then` runs once it has
-// loaded, so that any scrolling measures the styled layout.
-function ensureStylesheet(then) {
-  let link = Array.from(document.querySelectorAll('link[rel="stylesheet"]')).find((l) => l.href === STYLESHEET);
-  if (!link) {
-    link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = STYLESHEET;
-    document.head.append(link);
-  }
-  if (link.sheet) then();
-  else link.addEventListener("load", then, { once: true });
-}
 
 // The element the URL's hash names, if it is a heading anchor rather than quiz answers.
 function anchorTarget() {
@@ -75,9 +57,6 @@ function setHash(hash) {
 }
 
 export function mount(root) {
-  if (mounted.has(root)) return;
-  mounted.add(root);
-
   const form = root.querySelector(".mdx-fit-quiz__form");
   const live = root.querySelector(".mdx-fit-quiz__result");
   const reset = root.querySelector(".mdx-fit-quiz__reset");
@@ -173,20 +152,19 @@ export function mount(root) {
   const kept = carried && carried.path === location.pathname ? carried.answers : null;
   if (shared || kept) write(shared || kept);
   update(!shared);
-  ensureStylesheet(() => {
-    // A shared link opens at the top of the page (the hash names no element), so bring
-    // the result into view; a position restored by Back or a reload is left alone.
-    if (shared) {
-      if (window.scrollY === 0) live.scrollIntoView({ block: "start" });
-      return;
-    }
-    // The quiz grows when its stylesheet applies, which can push the heading a link
-    // pointed to (one below the quiz) out of view; put it back.
-    requestAnimationFrame(() => {
-      const target = anchorTarget();
-      if (!target || !(root.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
-      const { top } = target.getBoundingClientRect();
-      if (top < 0 || top > window.innerHeight) target.scrollIntoView();
-    });
+  // site.js mounts the quiz once its stylesheet has loaded, so the layout is final.
+  // A shared link opens at the top of the page (the hash names no element), so bring
+  // the result into view; a position restored by Back or a reload is left alone.
+  if (shared) {
+    if (window.scrollY === 0) live.scrollIntoView({ block: "start" });
+    return;
+  }
+  // The quiz grew when its stylesheet applied, which can have pushed the heading a
+  // link pointed to (one below the quiz) out of view; put it back.
+  requestAnimationFrame(() => {
+    const target = anchorTarget();
+    if (!target || !(root.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
+    const { top } = target.getBoundingClientRect();
+    if (top < 0 || top > window.innerHeight) target.scrollIntoView();
   });
 }
