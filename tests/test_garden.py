@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build
 from test_build import nav_files, url_of
+from test_content import split
 
 
 def hook(name: str):
@@ -22,7 +23,7 @@ def hook(name: str):
 
 backlinks, page_info, whole_guide, tooltips, mathml, glossary_search = (
     hook(n) for n in ("backlinks", "page_info", "whole_guide", "tooltips", "mathml", "glossary_search"))
-CONTENT_PAGES = [src for src in nav_files() if src not in {"reference/tags.md", "reference/whole-guide.md"}]
+CONTENT_PAGES = [src for src in nav_files() if not split(src)[0].get("generated")]
 
 
 def soup(site, path: str) -> BeautifulSoup:
@@ -38,6 +39,10 @@ def test_backlink_graph_from_markdown():
         "sub/c.md": "Up to [a](../a.md).",
     })
     assert graph == {"a.md": ["b.md", "sub/c.md"], "b.md": ["a.md"], "sub/c.md": ["a.md"]}
+
+
+def test_a_page_that_says_backlinks_false_lists_none(site):
+    assert soup(site, "reference/glossary/").find(id="pages-that-link-here") is None
 
 
 def test_every_linked_page_lists_the_pages_that_link_to_it(site):
@@ -170,15 +175,17 @@ def test_the_whole_guide_holds_every_page_in_order_with_working_anchors(site):
     html = site.html("reference/whole-guide/")
     page = BeautifulSoup(html, "html.parser")
     sections = [s["id"] for s in page.select("section.mdx-whole-guide__page")]
-    expected = [whole_guide.anchor(url_of(src) if src != "index.md" else "") for src in CONTENT_PAGES]
-    assert sections == expected
+    leave_out = split("reference/whole-guide.md")[0]["leave_out"]
+    kept = [src for src in CONTENT_PAGES if not whole_guide.left_out(src, {}, leave_out)]
+    expected = [whole_guide.anchor(url_of(src) if src != "index.md" else "") for src in kept]
+    assert sections == expected and len(kept) >= 25
     ids = [e["id"] for e in page.find_all(id=True)]
     assert len(ids) == len(set(ids)), "duplicate ids"
     targets = {a["href"][1:] for a in page.find_all("a", href=True) if a["href"].startswith("#") and len(a["href"]) > 1}
     assert targets <= set(ids), sorted(targets - set(ids))[:5]
     assert not page.find(attrs={"data-mdx-widget": True}), "widgets must not run twice"
     assert 'data-mdx-widget' not in html
-    # Its glossary is on the page; hundreds of tooltips would only slow it down.
+    # Hundreds of tooltips would only slow it down.
     assert not page.select("section abbr"), "the whole guide carries glossary tooltips"
     # Backlinks belong to the pages on their own, and the search plugin's marks to none.
     assert not page.find(id=re.compile("pages-that-link-here")), "the whole guide carries backlinks"
@@ -187,6 +194,13 @@ def test_the_whole_guide_holds_every_page_in_order_with_working_anchors(site):
 
 def test_the_home_page_links_to_the_whole_guide(site):
     assert soup(site, "").find("a", href="reference/whole-guide/")
+
+
+def test_the_one_page_version_leaves_out_what_its_front_matter_names():
+    assert whole_guide.left_out("toolkit/a.md", {}, ["toolkit/"])
+    assert whole_guide.left_out("reference/tags.md", {"generated": "tags"}, [])
+    assert not whole_guide.left_out("toolkitx.md", {}, ["toolkit/", "reference/g.md"])
+    assert whole_guide.left_out("reference/g.md", {}, ["toolkit/", "reference/g.md"])
 
 
 def test_relocating_a_page_rewrites_ids_and_links():

@@ -50,16 +50,18 @@ def section(src: str, linking: list[str], titles: dict[str, str]) -> str:
 
 _incoming: dict[str, list[str]] = {}
 _titles: dict[str, str] = {}
-# Pages whose links should not count: generated collections of the whole site.
-SKIP = {"reference/whole-guide.md", "reference/tags.md"}
+# Pages whose links do not count: those the build fills in (front matter `generated`).
+_skip: set[str] = set()
 
 
 def on_files(files, config):
     sources, titles = {}, {}
+    _skip.clear()
     for file in files.documentation_pages():
-        if file.src_uri in SKIP:
-            continue
         body, meta = get_data(file.content_string)
+        if meta.get("generated"):
+            _skip.add(file.src_uri)
+            continue
         sources[file.src_uri] = body
         titles[file.src_uri] = str(meta.get("title") or file.name)
     _incoming.clear()
@@ -70,7 +72,8 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # `backlinks: false`: a page most pages link to (the glossary) would list most of the guide.
     linking = _incoming.get(page.file.src_uri)
-    if not linking or page.file.src_uri in SKIP:
+    if not linking or page.file.src_uri in _skip or page.meta.get("backlinks") is False:
         return markdown
     return markdown.rstrip() + section(page.file.src_uri, linking, _titles)

@@ -17,7 +17,9 @@ DESCRIPTION_LENGTH = (50, 160)
 REQUIRED = ("title", "description", "tags")
 # Switches a page may set (README, "Writing pages"); a typo such as `"false"` would
 # otherwise read as true.
-SWITCHES = ("theme_script", "inline_styles")
+SWITCHES = ("theme_script", "inline_styles", "backlinks")
+# A page the build fills in (README, "Writing pages"): its links are not the guide's.
+GENERATED = ("tags", "whole guide")
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.S)
 
 
@@ -49,6 +51,11 @@ def problems(meta: dict, markdown: str) -> list[str]:
     if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
         out.append("'tags' must be a list of tag names")
     out += [f"'{key}' must be true or false" for key in SWITCHES if key in meta and not isinstance(meta[key], bool)]
+    if "generated" in meta and meta["generated"] not in GENERATED:
+        out.append(f"'generated' must be one of {', '.join(GENERATED)}")
+    leave_out = meta.get("leave_out", [])
+    if not (isinstance(leave_out, list) and all(isinstance(x, str) and x.endswith((".md", "/")) for x in leave_out)):
+        out.append("'leave_out' must be a list of pages (a.md) and folders (a/)")
     return out
 
 

@@ -1,11 +1,11 @@
-"""Fill reference/whole-guide.md with every page of the guide, in nav order, for
-printing or saving as PDF.
+"""Fill the page whose front matter says `generated: whole guide` with every page of
+the guide, in nav order (but those its `leave_out` names), for printing or saving as PDF.
 
 Each page's rendered HTML is moved under one URL: its ids get a per-page prefix (so
 "checklist" on two pages stays two targets), links between pages become links within
 this page, other relative links are re-rooted, and interactive widgets are replaced
-by a pointer to the page that has them. Glossary terms carry no tooltips here: the
-glossary is part of this page, and hundreds of tooltips slow a long page down.
+by a pointer to the page that has them. Glossary terms carry no tooltips here:
+hundreds of them would slow a long page down.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from __future__ import annotations
 import posixpath
 import re
 
-PAGE = "reference/whole-guide.md"
-LEAVE_OUT = {PAGE, "reference/tags.md"}
 
 _ID_ATTR = re.compile(r'\b(id|for)="([^"]+)"')
 _REF_LIST = re.compile(r'\b(aria-labelledby|aria-describedby|aria-controls)="([^"]+)"')
@@ -96,10 +94,17 @@ def assemble(pages: list[tuple[str, str, str]], here: str) -> str:
     return f'<nav class="mdx-whole-guide__contents" aria-label="Contents"><ol>{contents}</ol></nav>{sections}'
 
 
+def left_out(src: str, meta: dict, leave_out: list[str]) -> bool:
+    """Pages the build fills in, and those the one-page version's `leave_out` names
+    (a page, or every page in a folder)."""
+    return bool(meta.get("generated")) or any(src == x or x.endswith("/") and src.startswith(x) for x in leave_out)
+
+
 def on_page_context(context, page, config, nav):
-    if page.file.src_uri != PAGE:
+    if page.meta.get("generated") != "whole guide":
         return context
+    leave_out = page.meta.get("leave_out", [])
     pages = [(p.url, p.title, p.content) for p in nav.pages
-             if p.file.src_uri not in LEAVE_OUT and p.content]
+             if not left_out(p.file.src_uri, p.meta, leave_out) and p.content]
     page.content += assemble(pages, page.url.rstrip("/") or ".")
     return context
