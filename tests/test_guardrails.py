@@ -14,6 +14,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+
+import pytest
 from urllib.parse import urlsplit
 
 from conftest import PREFIX, ROOT, PageWatch, mkdocs_build
@@ -56,6 +58,15 @@ def test_every_page_has_a_strict_policy(site):
                 f"{page.relative_to(site.dir)}: an inline <style> ({policy['style-src']}); move it to a stylesheet"
         # The policy comes before anything that loads.
         assert html.index("Content-Security-Policy") < html.index("<link")
+
+
+def test_a_page_without_meta_charset_fails_the_build_saying_why():
+    import csp
+    from mkdocs.exceptions import PluginError
+
+    assert 'http-equiv="Content-Security-Policy"' in csp.with_policy('<head><meta charset="utf-8"></head>')
+    with pytest.raises(PluginError, match=r"csp\.py: .*base\.html"):
+        csp.with_policy("<head></head>")
 
 
 def test_no_page_violates_its_policy_in_chromium(browser, base_url):

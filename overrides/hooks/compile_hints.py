@@ -1,17 +1,11 @@
 """Ask the browser to compile the theme's script while it downloads, not while it runs.
 
 Chromium (136 and later) reads the comment `//# allFunctionsCalledOnLoad` at the top
-of a script as a hint to compile every function in it at once, on a background
-thread, as the file streams in. Without it, V8 compiles each function on the page's
-main thread the first time it is called, and nearly all of the theme's bundle is
-called while it sets the page up. In Chromium with its CPU slowed four times, this
-took about a third off the blocking time after the first paint of a long page (see
-PERFORMANCE.md). Other browsers skip the comment.
-
-The theme's bundle is copied into the built site unchanged; this prepends the
-comment there, after the build, and shifts the bundle's source map down the same
-one line (";" is an empty line in a map's mappings), so a debugger still points at
-the right source. The site's own scripts carry the comment in their source.
+of a script as a hint to compile all of it on a background thread as it streams in,
+instead of each function on the main thread when first called, which the theme does
+for nearly all of its bundle as it starts (PERFORMANCE.md). Other browsers skip it.
+This prepends the comment to the built bundle and shifts its source map one line
+down (";" is an empty line in a map's mappings). The site's own scripts carry it.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ import base64
 import hashlib
 import re
 
+from mkdocs.exceptions import PluginError
+
 # Scripts with a type browsers do not run (the theme's JSON config) need no hash.
 _INLINE = {
     "script": re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S),
@@ -55,7 +57,8 @@ def with_policy(html: str) -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
     head, found, rest = html.partition('<meta charset="utf-8">')
     if not found:
-        raise ValueError("page has no <meta charset> to put the policy after")
+        raise PluginError('csp.py: the page has no <meta charset="utf-8"> to put its Content Security Policy '
+                          "after; a template in overrides/ must extend the theme's base.html, which writes it")
     return head + found + "\n" + tag + rest
 
 

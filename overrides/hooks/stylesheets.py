@@ -1,10 +1,9 @@
 """The stylesheets as readers get them, and the page that carries its own.
 
-In the built copies, comments are dropped from the site's own stylesheets, and two
-kinds of rule in the theme's are rewritten so that a change of class restyles only
-what it can affect: `table:not([class])` becomes `.md-typeset__table>table` (tables.py
-wraps every table so), and the `.no-js` tab rule names `label:first-child` instead of
-`:first-child` (PERFORMANCE.md says why and what it saves).
+The built copies of the site's own stylesheets lose their comments. In the theme's,
+`table:not([class])` becomes `.md-typeset__table>table` (tables.py wraps every table
+so) and the `.no-js` tab rule names `label:first-child`, so that a change of class
+restyles only what it can affect (PERFORMANCE.md).
 
 A page whose front matter says `inline_styles: true` (the one-page version) gets them
 written into it, as built, and is left out of sitemap.xml, so that the theme's instant
