@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every build; this silences only that.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test tools bench linkcheck-external zensical-check clean
+.PHONY: serve build test test-fast tools bench linkcheck-external zensical-check clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -16,7 +16,11 @@ build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 test: $(VENV)/.dev node_modules/.installed
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests -n 2 --dist loadscope
+
+# For authors: everything but Chromium and the slow whole-site checks, in under a minute.
+test-fast: $(VENV)/.dev node_modules/.installed
+	$(BIN)/python -m pytest tests -m "not browser and not slow"
 
 # Chromium, Node.js and Java; on Debian/Ubuntu as root this installs what is missing.
 tools:

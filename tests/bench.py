@@ -5,6 +5,8 @@ JSON to test-output/bench/, so that two runs can be compared.
   BENCH_RUNS=3        Lighthouse runs per page and form factor (the median is kept)
   BENCH_PAGES=a,b     only these page paths ("" is the home page); default: all
   BENCH_LIGHTHOUSE=0  skip Lighthouse (weights and build time only)
+  BENCH_SEARCH=0      skip the reader questions
+  BENCH_ROOT=dir      build another copy of the project (a variant without one trick)
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import CHROMIUM_ARGS, ROOT, chromium_path  # noqa: E402
+from helpers import CHROMIUM_ARGS, ROOT, chromium_path  # noqa: E402
 from page_weight import gz, weight  # noqa: E402
 from site_server import free_port, serve  # noqa: E402
 
@@ -31,7 +33,7 @@ def build(site: Path, url: str) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
+                   cwd=os.environ.get("BENCH_ROOT", ROOT), env=env, check=True)
     return time.perf_counter() - start
 
 
@@ -75,6 +77,20 @@ def median_of(runs: list[dict]) -> dict:
     return {**{k: statistics.median(r[k] for r in runs) for k in runs[0]}, "runs": runs}
 
 
+def search_share(url: str) -> dict:
+    """The share of the reader questions (tests/search_questions.yml) that find their page."""
+    from playwright.sync_api import sync_playwright
+
+    from test_search import ask_all, questions, share
+    asked = questions()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        results, _ = ask_all(browser.new_page(viewport={"width": 1366, "height": 768}), url, asked)
+        browser.close()
+    reached, failed = share(results, asked)
+    return {"share": reached, "questions": len(asked), "failed": failed}
+
+
 def main() -> None:
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,6 +117,8 @@ def main() -> None:
                         entry[form] = median_of([lighthouse(url + path, desktop) for _ in range(runs)])
                 result["pages"][path or "/"] = entry
                 print(f"measured /{path}", file=sys.stderr)
+            if os.environ.get("BENCH_SEARCH", "1") != "0":
+                result["search"] = search_share(url)
     OUT.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (OUT / f"bench-{stamp}.json").write_text(json.dumps(result, indent=2))
@@ -112,7 +130,12 @@ def report(result: dict) -> None:
     kb = lambda n: f"{n / 1024:.1f}"  # noqa: E731
     width = max(len(path) for path in result["pages"]) + 1
     print(f"Build (strict, median of 5): {result['build_seconds_median_of_5']:.2f} s")
-    print(f"Search index: {kb(result['search_index']['raw'])} KB raw, {kb(result['search_index']['gzip'])} KB gzip\n")
+    print(f"Search index: {kb(result['search_index']['raw'])} KB raw, {kb(result['search_index']['gzip'])} KB gzip")
+    if "search" in result:
+        found = result["search"]
+        print(f"Search: {found['share']:.1%} of {found['questions']} reader questions find their page in the first three"
+              + "".join(f"\n  missed {miss}" for miss in found["failed"]))
+    print()
     print("Page weight in KB, gzip unless marked raw; first view = HTML + CSS + JS + fonts;")
     print("+after adds what the theme and a widget fetch after load (search worker and index, widget code).")
     print(f"{'page':{width}} {'HTML':>6} {'CSS':>6} {'JS':>6} {'fonts':>6} {'first':>6} {'raw':>6} {'+after':>7}")

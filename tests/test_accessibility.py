@@ -6,17 +6,9 @@ before a browser opens."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 
-from conftest import ROOT
-
-
-def hook(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / f"overrides/hooks/{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from helpers import hook
 
 
 scroll_regions = hook("scroll_regions")

@@ -12,12 +12,8 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import PREFIX
 from page_weight import gz, weight
-from test_build import nav_files, url_of
-from test_content import split
-from test_garden import hook
-from test_reader import PAGES, new_page
+from helpers import PAGES, PREFIX, ROOT, hook, inline_styles, nav_files, new_page, split, url_of
 
 FIRST_VIEW_GZIP = 80 * 1024      # HTML + CSS + JS + fonts, gzip, per page
 OWN_CSS_JS_GZIP = 10 * 1024      # the site's own stylesheets and scripts, gzip, in all
@@ -106,8 +102,6 @@ BEFORE_PAINT = [r"main\.[0-9a-f]{8}\.min\.css", r"palette\.[0-9a-f]{8}\.min\.css
 
 
 def test_a_page_links_three_stylesheets_and_no_image_outside_its_text(site):
-    from conftest import ROOT
-
     favicon = (ROOT / "docs/assets/images/favicon.svg").read_text(encoding="utf-8")
     carry_styles = inline_styles()
     for path in PAGES + ["404.html"]:
@@ -275,8 +269,6 @@ def test_no_stylesheet_address_is_set_once_the_page_is_painted(browser, base_url
 
 def test_the_built_stylesheets_carry_no_comments(site):
     # Comments explain the rules to authors; readers would download them on every page.
-    from conftest import ROOT
-
     sheets = sorted((ROOT / "docs").rglob("*.css"))
     assert len(sheets) >= 3, "expected extra.css and the widgets' stylesheets"
     for path in sheets:
@@ -303,11 +295,6 @@ def test_the_theme_stylesheet_is_copied_with_its_whole_page_restyles_rewritten(s
     assert fixes.restyle_less(css) == css  # a rebuild under `mkdocs serve --dirty` keeps the built copy
     with pytest.raises(PluginError, match="stylesheets.py"):
         fixes.restyle_less(".md-typeset table{margin:0}")
-
-
-def inline_styles() -> set[str]:
-    """Pages whose front matter says `inline_styles: true`."""
-    return {url_of(src) for src in nav_files() if split(src)[0].get("inline_styles") is True}
 
 
 def test_the_one_page_version_carries_its_stylesheets_as_built(site):

@@ -8,35 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, mkdocs_build
-
-
-def nav_files() -> list[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                yield from walk(value)
-            else:
-                yield value
-
-    return list(walk(config["nav"]))
+from helpers import ROOT, glossary_terms, mkdocs_build, nav_files, url_of
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml's !ENV and !!python/name tags as plain values."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
-
-
-def url_of(src: str) -> str:
-    return re.sub(r"(^|/)index\.md$", r"\1", src).removesuffix(".md") + ("/" if not src.endswith("index.md") else "")
 
 
 def test_strict_build_succeeds(site):
@@ -76,7 +51,6 @@ def search_docs(site) -> dict[str, dict]:
 
 
 def test_each_glossary_term_is_its_own_search_result(site):
-    from test_content import glossary_terms
     docs = search_docs(site)
     for anchor, headword in glossary_terms().items():
         doc = docs.get(f"reference/glossary/#{anchor}")

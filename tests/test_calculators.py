@@ -14,8 +14,9 @@ from statistics import NormalDist
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, wait_until
-from test_reader import AXE, DESKTOP, PHONE, WCAG, new_page
+from helpers import ROOT, wait_until
+from crawl import AXE, WCAG
+from helpers import DESKTOP, PHONE, new_page
 
 SAMPLE = "toolkit/sample-size/"
 COST = "toolkit/llm-cost/"

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 HOOKS = sorted((ROOT / "overrides/hooks").glob("*.py"))
 # A figure measured on some machine: "7 ms", "0.45 s", "1.35 seconds".

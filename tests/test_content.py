@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import posixpath
 import re
 import subprocess
 import sys
 
 import pytest
-import yaml
 
-from conftest import ROOT
-from test_build import _Loader, nav_files
+from helpers import ROOT, config, glossary_terms, hook, nav_files, split
 
 DOCS = ROOT / "docs"
-_spec = importlib.util.spec_from_file_location("front_matter", ROOT / "overrides/hooks/front_matter.py")
-front_matter = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(front_matter)
+front_matter = hook("front_matter")
 
 DIFFERENTIATORS = [f"differentiators/{name}.md" for name in (
     "ai-ml-knowledge", "bridging-disciplines", "data-preparation",
@@ -28,13 +23,6 @@ TOPICS = ["llm/llms-and-agents.md", "llm/evals.md", "llm/cost-and-pricing.md", "
 REQUIRED_SECTIONS = [
     "What it is and why AI changes it", "What good looks like", "How it goes wrong",
     "Worked example", "Checklist", "Questions to ask your team", "Further reading"]
-
-
-def split(src: str) -> tuple[dict, str]:
-    text = (DOCS / src).read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---\n(.*)", text, re.S)
-    assert match, f"{src}: no front matter"
-    return yaml.safe_load(match.group(1)), match.group(2)
 
 
 def prose(body: str) -> str:
@@ -56,8 +44,7 @@ def internal_links(src: str) -> set[str]:
 
 
 def allowed_tags() -> set[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
-    for plugin in config["plugins"]:
+    for plugin in config()["plugins"]:
         if isinstance(plugin, dict) and "tags" in plugin:
             return set(plugin["tags"]["tags_allowed"])
     raise AssertionError("mkdocs.yml has no tags plugin")
@@ -154,12 +141,6 @@ def test_spelling():
         [sys.executable, "-m", "codespell_lib", "docs", "includes", "README.md", "PERFORMANCE.md", "overrides"],
         cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def glossary_terms() -> dict[str, str]:
-    """Glossary id -> headword, from 'Headword { #id }' lines."""
-    body = split("reference/glossary.md")[1]
-    return {m[1]: m[0].strip() for m in re.findall(r"^(\S[^\n{]*?)\s*\{\s*#([\w-]+)\s*\}\s*$", body, re.M)}
 
 
 def tooltips() -> dict[str, str]:

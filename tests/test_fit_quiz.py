@@ -10,7 +10,7 @@ import re
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import PageWatch
+from helpers import PageWatch
 
 PAGE = "startup-vs-big-tech/choosing/"
 QUIZ = ".mdx-fit-quiz"

@@ -3,22 +3,12 @@ accessible diagrams, tags, reading time and last update, the whole guide on one 
 
 from __future__ import annotations
 
-import importlib.util
 import posixpath
 import re
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
-from test_build import nav_files, url_of
-from test_content import split
-
-
-def hook(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / f"overrides/hooks/{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from helpers import hook, mkdocs_build, nav_files, split, url_of
 
 
 backlinks, page_info, whole_guide, tooltips, mathml, glossary_search = (

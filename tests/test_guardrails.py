@@ -18,14 +18,13 @@ import urllib.request
 import pytest
 from urllib.parse import urlsplit
 
-from conftest import PREFIX, ROOT, PageWatch, mkdocs_build
+from helpers import DEPLOYED, PREFIX, ROOT, PageWatch, inline_styles, mkdocs_build
 from site_server import free_port, serve
-from test_budgets import inline_styles
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
     again = tmp_path / "again"
-    result = mkdocs_build(ROOT, again)
+    result = mkdocs_build(ROOT, again, env=DEPLOYED)
     assert result.returncode == 0, result.stderr
     first = sorted(p.relative_to(site.dir) for p in site.dir.rglob("*") if p.is_file())
     second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
@@ -69,25 +68,6 @@ def test_a_page_without_meta_charset_fails_the_build_saying_why():
         csp.with_policy("<head></head>")
 
 
-def test_no_page_violates_its_policy_in_chromium(browser, base_url):
-    context = browser.new_context()
-    context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation',"
-                            " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))")
-    page = context.new_page()
-    found = []
-    for html in sorted((p for p in site_pages(base_url)), key=str):
-        page.goto(html)
-        page.wait_for_load_state("networkidle")
-        found += [f"{html}: {v}" for v in page.evaluate("window.__violations")]
-    context.close()
-    assert not found, "\n".join(found)
-
-
-def site_pages(base_url: str):
-    from test_reader import PAGES
-    return [base_url + path for path in PAGES] + [base_url + "no/such/page/"]
-
-
 def test_an_inline_script_the_policy_does_not_allow_is_blocked(site, browser, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site.dir, copy)
@@ -118,6 +98,7 @@ def linkcheck(url: str, *options: str) -> subprocess.CompletedProcess:
                            "--no-status", *options, url], capture_output=True, text=True, timeout=600)
 
 
+@pytest.mark.slow
 def test_the_link_checker_finds_no_broken_link_or_anchor_under_a_subpath(site, tmp_path):
     # One crawl of the whole site, with one broken anchor planted in the home page:
     # the plant is reported, so the anchor check ran, and nothing else is.

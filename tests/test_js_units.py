@@ -3,7 +3,7 @@ built-in test runner (tests/js/*.test.mjs); this runs them inside pytest."""
 
 import subprocess
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def test_javascript_unit_tests_pass():

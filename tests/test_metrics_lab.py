@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, SITE_URL, PageWatch
+from helpers import ROOT, SITE_URL, PageWatch
 
 PAGE = "differentiators/metrics/"
 DATA = ROOT / "docs/assets/javascripts/widgets/metrics-lab/scored-examples.json"

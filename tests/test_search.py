@@ -21,8 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, THEME_RUNNING, search, wait_until
-from test_build import url_of
+from helpers import ROOT, THEME_RUNNING, ask, glossary_terms, search, url_of, wait_until
 
 QUESTIONS = ROOT / "tests" / "search_questions.yml"
 GLOSSARY = "reference/glossary.md"
@@ -79,33 +78,15 @@ def share(results: dict[str, list[str]], asked: list[dict]) -> tuple[float, list
     return 1 - len(failed) / len(asked), failed
 
 
-# The theme's result list: its status line, and each result's links (the page first).
-STATUS = ".md-search-result__meta"
-PLACEHOLDER = "Type to start searching"
-READ_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(
-    item => [...item.querySelectorAll('a.md-search-result__link')].map(a => a.href))"""
-
-
-def _ask(page, box, query: str):
-    box.fill(query)
-    box.press("End")  # the theme reads the box on keyup
-
-
 def results_of(page, query: str) -> list[list[str]]:
     """The links of each result for `query`, in order (the page's own link first).
-
-    The search must be open and its index ready (conftest's search() waits for that).
-    The box is emptied first and the status line waited on, so that the results read
-    are the answer to this query and not to the one before."""
-    box = page.get_by_role("textbox", name="Search")
-    status = page.locator(STATUS)
-    if box.input_value():
-        _ask(page, box, "")
-        wait_until(page, "([s, p]) => document.querySelector(s).textContent === p", [STATUS, PLACEHOLDER])
-    _ask(page, box, query)
-    wait_until(page, "([s, p]) => document.querySelector(s).textContent !== p", [STATUS, PLACEHOLDER])
-    assert status.inner_text() != PLACEHOLDER
+    The search must be open and its index ready (helpers.search waits for that)."""
+    ask(page, query)
     return page.evaluate(READ_RESULTS)
+
+
+READ_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(
+    item => [...item.querySelectorAll('a.md-search-result__link')].map(a => a.href))"""
 
 
 def page_of(href: str, base_url: str) -> str:
@@ -212,3 +193,62 @@ def test_a_page_found_by_its_sections_takes_their_words_to_its_address():
     assert "score:0,terms:{}" in worker and "score:0,terms:{}" not in patched
     assert search_terms.with_section_terms(patched) == patched
     assert {"a", "do", "what", "my", "the"} <= set(search_terms.stop_words(worker))
+
+
+# --- Landing on a result, and the questions asked in one session -----------------------
+
+def test_a_search_result_lands_on_its_section_with_the_terms_highlighted(page, base_url):
+    page.goto(base_url)
+    results = search(page, "calibration")
+    link = results.locator("a").filter(has_text=re.compile("calibrat", re.I)).first
+    link.click()
+    page.wait_for_url(re.compile(r"h=calibration"))
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for()
+    assert marks.first.inner_text().lower().startswith("calibration")
+
+
+def test_a_glossary_term_is_a_result_of_its_own_that_lands_on_the_term(page, base_url):
+    page.goto(base_url)
+    results = search(page, "hallucination")
+    term = results.locator('a[href*="reference/glossary/"][href$="#hallucination"]')
+    assert term.count() == 1, "no result for the glossary entry"
+    # Its preview is the one definition, not the whole glossary.
+    assert 50 < len(term.inner_text()) < 500, term.inner_text()
+    term.click()
+    page.wait_for_url(re.compile(r"reference/glossary/.*#hallucination$"))
+    # Instant navigation changes the address before it swaps the content in.
+    top = wait_until(page, "() => { const term = document.getElementById('hallucination'); const r = term && term.getBoundingClientRect(); return r && r.height && r.top; }")
+    assert 0 < top < 300
+
+
+def test_a_search_share_link_reopens_the_same_search(page, base_url):
+    page.goto(base_url + "?q=confident+errors")
+    box = page.get_by_role("textbox", name="Search")
+    box.wait_for()
+    assert box.input_value() == "confident errors"
+    page.locator(".md-search-result__item").first.wait_for()
+
+
+# Questions whose answer must come first, not only among the first three.
+FIRST = {
+    "do I need a DPIA": "differentiators/more-stakeholders/",
+    "which metric should I optimize": "differentiators/metrics/",
+    "confident errors": "differentiators/metrics/",
+    "automate or augment": "foundations/does-it-need-ai/",
+    "interview questions": "startup-vs-big-tech/choosing/",
+    "GDPR": "differentiators/more-stakeholders/",
+    # Words that are in nearly every page: a tag with one of them outranks the answer.
+    "EU AI Act": "differentiators/more-stakeholders/",
+    "NIST AI RMF": "differentiators/more-stakeholders/",
+}
+
+
+def test_each_glossary_term_finds_a_page_that_explains_it_and_some_answers_come_first(page, base_url):
+    # A headword such as "Large language model (LLM)" is searched by its name.
+    terms = sorted({re.sub(r"\s*\(.*?\)", "", headword) for headword in glossary_terms().values()})
+    results, _ = ask_all(page, base_url, [{"q": query} for query in [*terms, *FIRST]])
+    only_glossary = [f"{t}: {results[t]}" for t in terms if all(p.startswith("reference/glossary/") for p in results[t])]
+    assert not only_glossary, "found only the glossary:\n" + "\n".join(only_glossary)
+    late = [f"{q}: {results[q][:3]}" for q, answer in FIRST.items() if results[q][:1] != [answer]]
+    assert not late, "the answer is not first:\n" + "\n".join(late)

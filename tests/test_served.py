@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import PREFIX, SITE_URL, search
+from helpers import PREFIX, SITE_URL, search
 
 # Attributes through which a page loads something (not plain links to read elsewhere).
 LOADS = [("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),

@@ -3,7 +3,6 @@ what's new (the page, the feed, the home page's latest entries)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import struct
@@ -15,19 +14,11 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import PREFIX, ROOT, SITE_URL, PageWatch, mkdocs_build
+from helpers import PREFIX, ROOT, SITE_URL, PageWatch, hook, mkdocs_build, nav_files, url_of
 from site_server import free_port, serve
-from test_build import nav_files, url_of
 
 EXAMPLE = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "example/ai-pm-field-guide"}
 REPOSITORY_ENV = (*EXAMPLE, "DEFAULT_BRANCH")
-
-
-def hook(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "overrides" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 repository, social_card, whats_new = hook("repository"), hook("social_card"), hook("whats_new")
@@ -136,7 +127,7 @@ def test_pages_ask_no_other_host(browser, with_repository, port):
             watch = PageWatch(tab)
             for path in PAGES_TO_WATCH:
                 tab.goto(url + path)
-                tab.wait_for_timeout(300)
+                tab.wait_for_load_state("networkidle")
             assert not watch.foreign, watch.foreign
             assert not watch.errors, watch.errors
         finally:

@@ -14,7 +14,7 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
+from helpers import ROOT
 
 THEME = Path(material.__file__).parent / "templates"
 PINNED = re.search(r"^mkdocs-material==(\S+)", (ROOT / "requirements.txt").read_text(), re.M)[1]

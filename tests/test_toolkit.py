@@ -12,9 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.structure.files import Files
 
-from conftest import ROOT, mkdocs_build
-from test_build import nav_files, url_of
-from test_content import split
+from helpers import ROOT, mkdocs_build, nav_files, split, url_of
 
 _spec = importlib.util.spec_from_file_location("templates_hook", ROOT / "overrides/hooks/templates.py")
 hook = importlib.util.module_from_spec(_spec)
