@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
 from helpers import hook, mkdocs_build, nav_files, split, url_of
@@ -60,6 +61,13 @@ def test_glossary_terms_show_as_tooltips_on_every_content_page(site):
             assert not article.find("abbr"), f"{src} repeats its own definitions as tooltips"
         else:
             assert article.find("abbr", title=True), f"{src} has no glossary tooltip"
+
+
+def test_a_glossary_left_out_of_search_fails_the_build_saying_why():
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="not in the search index"):
+        glossary_search.with_terms({"docs": [{"location": "other/"}]}, [{"location": "g/#x"}])
 
 
 def test_glossary_terms_become_search_entries():

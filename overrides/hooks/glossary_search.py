@@ -101,7 +101,10 @@ def with_terms(index: dict, terms: list[dict[str, str]]) -> dict:
     """The index with the terms placed right after the entry of the page they are on."""
     docs = index["docs"]
     page = terms[0]["location"].split("#")[0]
-    at = next(i for i, doc in enumerate(docs) if doc["location"] == page)
+    at = next((i for i, doc in enumerate(docs) if doc["location"] == page), None)
+    if at is None:
+        raise PluginError(f"docs/{GLOSSARY}: the glossary is not in the search index; "
+                          "remove `search: exclude` from its front matter, or this hook from mkdocs.yml")
     tags = {"tags": docs[at]["tags"]} if "tags" in docs[at] else {}
     docs[at + 1:at + 1] = [{**term, **tags} for term in terms]
     return index
