@@ -1,6 +1,6 @@
 """Boxes that scroll sideways take the focus in the HTML as built (scroll_regions.py).
 
-axe checks the pages in a browser (test_reader.py); these check the build itself, fast,
+axe checks the pages in a browser (test_pages.py); these check the build itself, fast,
 so that a new kind of scrolling box, or a hook that writes one differently, is caught
 before a browser opens."""
 

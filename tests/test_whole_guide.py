@@ -45,7 +45,7 @@ def test_the_one_page_version_lays_out_only_what_is_near_the_screen(browser, bas
     skipped = page.evaluate(SKIPPED_SECTIONS)
     assert "home" not in skipped and len(skipped) > 15, skipped
     # A table or formula there has no layout yet, but the keyboard can reach into a
-    # skipped section: each has a tab stop until it is shown (site.js).
+    # skipped section: each has a tab stop from the build (scroll_regions.py).
     unreachable = page.evaluate("""() => [...document.querySelectorAll('.mdx-whole-guide__page')]
         .filter(s => !s.firstElementChild.checkVisibility({contentVisibilityAuto: true}))
         .flatMap(s => [...s.querySelectorAll('.md-typeset__scrollwrap, .mdx-math')])
