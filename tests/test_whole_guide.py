@@ -73,3 +73,23 @@ def test_the_one_page_version_lays_out_only_what_is_near_the_screen(browser, bas
     wait_until(page, f"() => ({SKIPPED_SECTIONS})().length === 0")
     assert page.watch.errors == []
     page.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_each_skipped_section_keeps_room_for_all_its_content(browser, base_url, size):
+    # A skipped section is as tall as its placeholder and clips what overflows it:
+    # axe and Lighthouse then take that content for hidden, or read its colours from
+    # whatever lies there (the footer). whole_guide.py sizes each from its text.
+    page = new_page(browser, SIZES[size])
+    page.goto(base_url + "reference/whole-guide/")
+    room = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.mdx-whole-guide__page')]
+        .map(s => [s.id, parseFloat(getComputedStyle(s).containIntrinsicHeight.replace('auto', ''))]))""")
+    page.evaluate("""() => document.querySelectorAll('.mdx-whole-guide__page')
+        .forEach(s => s.style.contentVisibility = 'visible')""")
+    needed = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.mdx-whole-guide__page')]
+        .map(s => [s.id, s.getBoundingClientRect().height]))""")
+    short = [f"#{name}: room for {room[name]:.0f} px, needs {needed[name]:.0f}" for name in needed if room[name] < needed[name]]
+    assert len(needed) > 20 and not short, "\n".join(short)
+    # Not so much room that the scroll bar says the page is twice its length.
+    assert sum(room.values()) < 2 * sum(needed.values())
+    page.context.close()

@@ -4,8 +4,8 @@ the guide, in nav order (but those its `leave_out` names), for printing or savin
 Each page's rendered HTML is moved under one URL: its ids get a per-page prefix (so
 "checklist" on two pages stays two targets), links between pages become links within
 this page, other relative links are re-rooted, and interactive widgets are replaced
-by a pointer to the page that has them. Glossary terms carry no tooltips here:
-hundreds of them would slow a long page down.
+by a pointer to the page that has them. Glossary terms carry no tooltips and
+headings no permalinks here: they would make a long page slower to arrive.
 """
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ _BACKLINKS = re.compile(r'<h2\b[^>]*\bid="pages-that-link-here".*', re.S)
 # Marks for the search plugin, which strips them from a page only as it renders it.
 _SEARCH_ATTR = re.compile(r'\s?data-search-\w+="[^"]*"')
 _ABBR = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
+_TEXT = re.compile(r"<(svg|script|style)\b.*?</\1>|<[^>]+>", re.S)
+# A section's height per character of its text, at most (phone; 60em and wider).
+_PX_PER_CHAR = (1.2, 0.6)
+_PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
 
 
 def anchor(url: str) -> str:
@@ -54,6 +58,7 @@ def relocate(html: str, url: str, urls: set[str], here: str) -> str:
     html = _BACKLINKS.sub("", html)
     html = _SEARCH_ATTR.sub("", html)
     html = _ABBR.sub(r"\1", html)
+    html = _PERMALINK.sub("", html)
     html = _ID_ATTR.sub(lambda m: f'{m[1]}="{prefix}{m[2]}"', html)
     html = _REF_LIST.sub(lambda m: f'{m[1]}="' + " ".join(prefix + i for i in m[2].split()) + '"', html)
     html = _URL_REF.sub(lambda m: f"url(#{prefix}{m[1]})", html)
@@ -94,6 +99,16 @@ def assemble(pages: list[tuple[str, str, str]], here: str) -> str:
     return f'<nav class="mdx-whole-guide__contents" aria-label="Contents"><ol>{contents}</ol></nav>{sections}'
 
 
+def sizes(sections: dict[str, str]) -> str:
+    """CSS that gives each skipped section a height at least its own (content-visibility
+    clips what overflows it, and checkers then see that content as hidden)."""
+    def rules(per_char: float) -> str:
+        return "".join(f"#{name}{{contain-intrinsic-size:auto {round(len(_TEXT.sub('', html)) * per_char, -2):.0f}px}}"
+                       for name, html in sections.items())
+    narrow, wide = _PX_PER_CHAR
+    return f"{rules(narrow)}@media screen and (min-width:60em){{{rules(wide)}}}"
+
+
 def left_out(src: str, meta: dict, leave_out: list[str]) -> bool:
     """Pages the build fills in, and those the one-page version's `leave_out` names
     (a page, or every page in a folder)."""
@@ -107,4 +122,6 @@ def on_page_context(context, page, config, nav):
     pages = [(p.url, p.title, p.content) for p in nav.pages
              if not left_out(p.file.src_uri, p.meta, leave_out) and p.content]
     page.content += assemble(pages, page.url.rstrip("/") or ".")
+    # Written into the page's head by overrides/main.html.
+    page.meta["mdx_section_sizes"] = sizes({anchor(url): html for url, _, html in pages})
     return context
