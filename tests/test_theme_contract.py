@@ -63,6 +63,21 @@ def test_the_markup_names_py_names(partial, markup):
     assert markup in template(partial)
 
 
+def test_the_markup_names_py_finds_on_some_pages_only():
+    # A section's label in the nav gets tabindex="" (the home page and 404 have none),
+    # and a heading's permalink a title; names.py fails the build if no page has them.
+    import names
+
+    assert 'tabindex="{{ tabindex }}"' in template("partials/nav-item.html")
+    assert '{% set tabindex = "0" if not is_section %}' in template("partials/nav-item.html")
+    names.on_pre_build({})
+    names._seen.update({"heading links titled 'Link to this section'": 3})
+    with pytest.raises(PluginError, match=r"names\.py: expected empty tabindex attributes on some page"):
+        names.on_post_build({})
+    names._seen.update({"empty tabindex attributes": 1})
+    names.on_post_build({})
+
+
 def test_the_favicon_link_favicon_py_rewrites():
     assert re.search(r'<link rel="icon" href="{{[^}]*favicon', template("base.html"))
 

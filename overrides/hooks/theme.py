@@ -27,7 +27,11 @@ def rewrite(text: str, pattern: str | re.Pattern, replacement, *, hook: str, exp
     else:
         new, found = pattern.subn(replacement, text, count=count)
     if found < at_least:
-        raise PluginError(f"{hook}: expected {expected} in the theme's output (mkdocs-material {MATERIAL}) "
-                          f"and found it {found} times; has the theme changed? Update {hook} and "
-                          "tests/test_theme_contract.py.")
+        raise changed(hook, expected, found)
     return new
+
+
+def changed(hook: str, expected: str, found: int) -> PluginError:
+    return PluginError(f"{hook}: expected {expected} in the theme's output (mkdocs-material {MATERIAL}) "
+                       f"and found it {found} times; has the theme changed? Update {hook} and "
+                       "tests/test_theme_contract.py.")
