@@ -40,7 +40,7 @@ def test_sitemap_404_and_search_index(site):
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert pages == {url_of(src) if src != "index.md" else "" for src in nav_files()}
     # The one-page version repeats every page; search would find each thing twice. It
-    # is found by its title and description alone (search_terms.py).
+    # is found by its title and description alone (search_excluded.py).
     whole = [doc for doc in index["docs"] if doc["location"].startswith("reference/whole-guide/")]
     assert len(whole) == 1 and len(whole[0]["text"]) < 300, whole
 

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from helpers import ROOT, THEME_RUNNING, ask, glossary_terms, search, url_of, wait_until
+from helpers import ROOT, THEME_RUNNING, ask, glossary_terms, hook, search, url_of, wait_until
 
 QUESTIONS = ROOT / "tests" / "search_questions.yml"
 GLOSSARY = "reference/glossary.md"
@@ -185,16 +185,16 @@ def test_a_page_a_glossary_term_sends_readers_to_is_indexed_under_it(site):
 
 def test_a_page_found_by_its_sections_takes_their_words_to_its_address():
     # The theme's worker, as installed: the page's own entry got no words (`?h=`).
-    spec = importlib.util.spec_from_file_location("search_terms", ROOT / "overrides/hooks/search_terms.py")
-    search_terms = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(search_terms)
+    from theme import search_worker
+
+    highlight, terms = hook("search_highlight"), hook("search_terms")
     theme = Path(importlib.util.find_spec("material").origin).parent / "templates"
-    worker = search_terms.worker_of(str(theme)).read_text(encoding="utf-8")
-    patched = search_terms.with_section_terms(worker)
+    worker = search_worker(str(theme), "test").read_text(encoding="utf-8")
+    patched = highlight.with_section_terms(worker)
     assert len(patched) == len(worker) and patched.count("\n") == worker.count("\n")  # its source map holds
     assert "score:0,terms:{}" in worker and "score:0,terms:{}" not in patched
-    assert search_terms.with_section_terms(patched) == patched
-    assert {"a", "do", "what", "my", "the"} <= set(search_terms.stop_words(worker))
+    assert highlight.with_section_terms(patched) == patched
+    assert {"a", "do", "what", "my", "the"} <= set(terms.stop_words(worker))
 
 
 # --- Landing on a result, and the questions asked in one session -----------------------

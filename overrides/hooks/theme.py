@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from importlib.metadata import version
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -35,3 +36,11 @@ def changed(hook: str, expected: str, found: int) -> PluginError:
     return PluginError(f"{hook}: expected {expected} in the theme's output (mkdocs-material {MATERIAL}) "
                        f"and found it {found} times; has the theme changed? Update {hook} and "
                        "tests/test_theme_contract.py.")
+
+
+def search_worker(site_dir: str, hook: str) -> Path:
+    """The theme's search worker in the built site."""
+    workers = sorted(Path(site_dir, "assets", "javascripts", "workers").glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise changed(hook, "one search worker at assets/javascripts/workers/search.*.min.js", len(workers))
+    return workers[0]
