@@ -48,12 +48,12 @@ new PerformanceObserver(list => list.getEntries().forEach(entry => {
     const name = el ? el.tagName.toLowerCase() + [...el.classList].map(c => '.' + c).join('') : '?';
     return `${name} ${box(s.previousRect)} => ${box(s.currentRect)}`;
   });
-  // Table cells that move while the parser is still in the document: an HTML table's
-  // columns widen as its rows arrive, which no stylesheet prevents.
+  // A table's own parts moving while the parser is still in the document: its columns
+  // change width as its rows arrive, which only a fixed table layout would prevent.
   const parsed = performance.getEntriesByType('navigation')[0].domInteractive;
   const parsing = !parsed || entry.startTime < parsed;
-  const cells = entry.sources.every(s => s.node && s.node.nodeType === 1 && s.node.matches('td, th'));
-  if (parsing && cells) return;
+  const inTable = entry.sources.every(s => s.node && s.node.nodeType === 1 && s.node.closest('tbody, thead'));
+  if (parsing && inTable) return;
   window.__shifts.push(`${entry.value.toFixed(4)}: ${what.join('; ')}`);
 })).observe({type: 'layout-shift', buffered: true});"""
 
