@@ -71,3 +71,20 @@ def test_pre_commit_runs_the_pinned_tools():
     assert revs["markdownlint-cli2"] == npm["markdownlint-cli2"]
     hooks = [hook["id"] for repo in config["repos"] for hook in repo["hooks"]]
     assert "ruff-format" not in hooks, "make test checks no format, so pre-commit must not either"
+
+
+# Debian 12's Python. The README promises "Python 3.11 or newer", and `make test` as a
+# user without a newer Python (root here has one from pyenv) uses this one.
+OLDEST_PYTHON = "3.11.2"
+
+
+def test_every_pinned_package_installs_on_the_oldest_python_the_readme_names():
+    from importlib.metadata import metadata
+
+    from packaging.specifiers import SpecifierSet
+
+    pins = re.findall(r"^([\w.-]+)==\S+", (ROOT / "requirements.txt").read_text() + (ROOT / "requirements-dev.txt").read_text(), re.M)
+    refused = [f"{name} needs Python {needs}" for name in pins
+               if (needs := metadata(name).get("Requires-Python")) and OLDEST_PYTHON not in SpecifierSet(needs)]
+    assert len(pins) > 30 and not refused, refused
+    assert "Python 3.11 or newer" in (ROOT / "README.md").read_text()
